@@ -1,0 +1,101 @@
+import type { RawClaim } from "../model/claim.js";
+import type { Slot, SlotClaim } from "../model/slot.js";
+import quantities from "../extract/lexicon/quantities.json" with { type: "json" };
+import { resolvePeople, slug, type Person } from "./people.js";
+
+const VOLATILE = new Set(quantities.volatile);
+
+/** How many days a duration value spans ("P2D" → 2), or 0 when it is not in days. */
+function durationDays(iso: string): number {
+  const m = /^P(\d+)D$/.exec(iso);
+  return m ? Number(m[1]) : 0;
+}
+
+const mostCommon = (values: readonly string[]) => {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+};
+
+/**
+ * align: claims of all sources → slots, one per (subject, attribute). People are resolved across
+ * sources; an event is its class, its period ("current" or a background year) and, when it names
+ * people from outside the story's main event, those people.
+ */
+export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
+  const people = resolvePeople(claims.flatMap((c) => c.context.participants));
+  const personOf = (name: string): Person => people.get(name)!;
+  // the story's event is the one most sources lead with; every article's own main event is that one
+  const leads = new Map<string, string>();
+  for (const c of claims) if (c.context.main && c.context.event !== "main" && !leads.has(c.source)) leads.set(c.source, c.context.event);
+  const mainClass = mostCommon([...leads.values()]) ?? "event";
+  const classOf = (c: RawClaim) => (c.context.main ? mainClass : c.context.event);
+
+  // the main event's participants: people named around it by at least two sources
+  const sourcesByPerson = new Map<string, Set<string>>();
+  for (const c of claims) {
+    if (classOf(c) !== mainClass || c.context.period !== "current") continue;
+    for (const name of c.context.participants) {
+      const id = personOf(name).id;
+      sourcesByPerson.set(id, (sourcesByPerson.get(id) ?? new Set()).add(c.source));
+    }
+  }
+  const mainParticipants = new Set([...sourcesByPerson].filter(([, s]) => s.size >= 2).map(([id]) => id));
+
+  const eventOf = (c: RawClaim): { key: string; label: string } => {
+    const eventClass = classOf(c);
+    const base = `${eventClass}@${c.context.period}`;
+    const label = c.context.period === "current" ? eventClass : `${eventClass} (${c.context.period})`;
+    const involved = [...new Set(c.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));
+    // a meeting with someone from outside the main event is another meeting
+    if (involved.some((p) => !mainParticipants.has(p.id)) && involved.length > 0) {
+      return { key: `${base}+${involved.map((p) => p.id.slice(7)).join("+")}`, label: `${label} (${involved.map((p) => p.name).join(", ")})` };
+    }
+    return { key: base, label };
+  };
+
+  const slots = new Map<string, Slot>();
+  const put = (key: string, claim: SlotClaim, subject: Slot["subject"]) => {
+    const slot = slots.get(key) ?? { key, attribute: claim.attribute, subject, volatile: false, spanDays: 1, claims: [] };
+    slot.claims.push(claim);
+    slots.set(key, slot);
+  };
+
+  for (const claim of claims) {
+    if (claim.attribute === "role") {
+      const person = personOf(claim.context.about);
+      const aliases = [...new Set([...person.aliases])].sort();
+      put(`role|${person.id}`, { ...claim, subject: { id: person.id, name: person.name } }, { id: person.id, name: person.name, aliases });
+      continue;
+    }
+    if (claim.attribute === "ordinal") {
+      const involved = [...new Set(claim.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const series = claim.context.about;
+      const id = `event:${slug(series)}${involved.length ? `-${involved.map((p) => p.id.slice(7)).join("-")}` : ""}`;
+      const name = `${series}${involved.length ? ` (${involved.map((p) => p.name).join(", ")})` : ""}`;
+      put(`ordinal|${id}`, { ...claim, subject: { id, name } }, { id, name, aliases: [] });
+      continue;
+    }
+    const event = eventOf(claim);
+    if (claim.attribute === "count" || claim.attribute === "measure") {
+      const what = claim.context.about;
+      const id = `${claim.attribute === "count" ? "group" : "event"}:${slug(event.key)}/${slug(what)}`;
+      const name = `${what} (${event.label})`;
+      const slotKey = `${claim.attribute}|${event.key}|${what}|${claim.value.unit ?? ""}`;
+      put(slotKey, { ...claim, subject: { id, name } }, { id, name, aliases: [] });
+      const category = what.split(" ").at(-1)!;
+      if (claim.attribute === "count" && VOLATILE.has(category) && claim.context.period === "current") slots.get(slotKey)!.volatile = true;
+      continue;
+    }
+    const id = `event:${slug(event.key)}`;
+    put(`${claim.attribute}|${event.key}`, { ...claim, subject: { id, name: event.label } }, { id, name: event.label, aliases: [] });
+  }
+
+  // a two-day summit has two dates: the event's longest stated duration widens its date slot
+  for (const slot of slots.values()) {
+    if (slot.attribute !== "duration") continue;
+    const dateSlot = slots.get(slot.key.replace(/^duration\|/, "date|"));
+    if (dateSlot) dateSlot.spanDays = Math.max(dateSlot.spanDays, ...slot.claims.map((c) => durationDays(c.value.normalized)));
+  }
+  return [...slots.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}

@@ -1,0 +1,149 @@
+import type { Article, SegmentKind } from "../model/article.js";
+import type { Attribute, ClaimValue, RawClaim } from "../model/claim.js";
+import { findDates, type DateMention } from "../shared/dates.js";
+import { daysBetween, dateSpan } from "../shared/calendar.js";
+import { lineColumnOf, linesOf } from "../shared/positions.js";
+import { findTriggers, isFuture, nearestTrigger } from "./context.js";
+import { analyse, type Sentence } from "./nlp.js";
+import { findRoles, type RoleMention } from "./people.js";
+import { findPlaces } from "./places.js";
+import { findCounts, findDurations, findMeasures, findOrdinals } from "./quantities.js";
+
+interface ReadSentence extends Sentence {
+  segment: SegmentKind;
+  block: number;
+}
+
+/** The sentences of an article's English title, body and related blurbs, one line at a time. */
+function sentencesOf(article: Article): ReadSentence[] {
+  const sentences: ReadSentence[] = [];
+  const lines = linesOf(article.text, article.lineStarts);
+  for (const segment of article.segments) {
+    if (segment.kind === "boilerplate" || segment.language !== "en") continue;
+    lines.forEach((line, block) => {
+      const start = Math.max(line.start, segment.start);
+      const end = Math.min(line.start + line.text.length, segment.end);
+      if (end <= start || !/\p{L}/u.test(article.text.slice(start, end))) return;
+      for (const sentence of analyse(article.text.slice(start, end), start)) sentences.push({ ...sentence, segment: segment.kind, block });
+    });
+  }
+  return sentences;
+}
+
+/** A background date: well before the article's own time ("in 2004", "April last year"). */
+function isBackground(mention: DateMention, anchor: string | null): boolean {
+  if (!anchor) return !/^\d{4}-\d{2}-\d{2}$/.test(mention.iso);
+  return daysBetween(dateSpan(mention.iso)[1], anchor) > 45;
+}
+
+/** People a stretch of tokens names, by the full names the article gives with a title. */
+function peopleIn(sentence: Sentence, from: number, to: number, people: ReadonlyMap<string, string>): string[] {
+  const found = new Set<string>();
+  for (let k = from; k <= to && k < sentence.tokens.length; k++) {
+    const full = people.get(sentence.tokens[k]!.text);
+    if (full) found.add(full);
+  }
+  return [...found].sort();
+}
+
+function clauseAround(sentence: Sentence, index: number): [number, number] {
+  let from = index;
+  while (from > 0 && !/^[,;—–]$/.test(sentence.tokens[from - 1]!.text)) from--;
+  let to = index;
+  while (to < sentence.tokens.length - 1 && !/^[,;—–]$/.test(sentence.tokens[to + 1]!.text)) to++;
+  return [from, to];
+}
+
+/** extract: one article → its claims, each with quote, line, column and the context align needs. */
+export function extract(article: Article): RawClaim[] {
+  const sentences = sentencesOf(article);
+  const rolesBySentence = sentences.map((s) => findRoles(s));
+  // every word of a titled name points to the full name, so a surname alone is a known person
+  const people = new Map<string, string>();
+  for (const role of rolesBySentence.flat()) for (const word of role.name.split(/[\s-]+/)) if (word.length > 1 && !/\.$/.test(word)) people.set(word, role.name);
+  const isPersonWord = (word: string) => people.has(word);
+
+  const triggersBySentence = sentences.map((s) => findTriggers(s));
+  const lead = sentences.slice(0, 4).flatMap((_, k) => triggersBySentence[k]!).find((t) => !t.aside && !t.generic);
+  const mainClass = lead?.eventClass ?? "main";
+  const anchor = { date: article.anchor.date, direction: article.anchor.from === "text" ? ("forward" as const) : ("back" as const) };
+
+  const claims: RawClaim[] = [];
+  const quoteOf = (s: Sentence) => (s.text.length > 400 ? `${s.text.slice(0, 397)}…` : s.text);
+  const add = (s: ReadSentence, attribute: Attribute, offset: number, value: ClaimValue, context: Omit<RawClaim["context"], "offset">) => {
+    const { line, column } = lineColumnOf(article.lineStarts, offset);
+    claims.push({
+      source: article.id,
+      attribute,
+      subject: { id: "", name: context.about },
+      value,
+      evidence: { quote: quoteOf(s), line, column, segment: s.segment },
+      context: { ...context, offset },
+    });
+  };
+
+  let previousPeople: string[] = [];
+  sentences.forEach((s, k) => {
+    const triggers = triggersBySentence[k]!;
+    const future = isFuture(s);
+    const dates = findDates(s.text, anchor, future).map((d) => ({ ...d, token: s.tokens.findIndex((t) => t.end > s.start + d.index) }));
+    const background = dates.find((d) => isBackground(d, anchor.date));
+    const period = background ? background.iso.slice(0, 4) : "current";
+    const sentencePeople = peopleIn(s, 0, s.tokens.length - 1, people);
+    const eventAt = (index: number): { event: string; participants: string[]; main?: boolean } => {
+      const trigger = nearestTrigger(s, triggers, index);
+      const [from, to] = clauseAround(s, trigger?.index ?? index);
+      let participants = peopleIn(s, from, to, people);
+      // a related-article blurb is about another story: its events are whoever it names, not the article's own
+      if (participants.length === 0 && s.segment === "related") participants = sentencePeople.length > 0 ? sentencePeople : sentences[k - 1]?.block === s.block ? previousPeople : [];
+      const main = !trigger || trigger.generic || trigger.eventClass === mainClass;
+      return { event: main ? mainClass : trigger.eventClass, participants, ...(main ? { main } : {}) };
+    };
+
+    for (const role of rolesBySentence[k]!) addRole(s, role);
+    function addRole(sentence: ReadSentence, role: RoleMention) {
+      const offset = sentence.tokens[role.titleIndex]!.start;
+      add(sentence, "role", offset, { text: role.title, normalized: role.normalized }, {
+        event: "person", period: "current", participants: [role.name], about: role.name, ...(role.qualifier ? { qualifier: role.qualifier } : {}),
+      });
+    }
+
+    for (const d of dates) {
+      const own = isBackground(d, anchor.date) ? d.iso.slice(0, 4) : "current";
+      add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, { ...eventAt(Math.max(0, d.token)), period: own, about: "date" });
+    }
+
+    if (!future) {
+      for (const place of findPlaces(s, isPersonWord)) {
+        add(s, "location", s.tokens[place.index]!.start, { text: place.text, normalized: place.normalized }, {
+          ...eventAt(place.index), period, about: place.within ? `within:${place.within}` : "place",
+        });
+      }
+    }
+
+    const measures = findMeasures(s);
+    const durations = findDurations(s);
+    const taken = new Set<number>([...measures, ...durations].map((q) => q.start));
+    for (const d of dates) for (let t = Math.max(0, d.token); t < s.tokens.length && s.tokens[t]!.start < s.start + d.index + d.text.length; t++) taken.add(s.tokens[t]!.start);
+    for (const q of [...measures, ...durations, ...findCounts(s, taken)]) {
+      const attribute: Attribute = q.kind === "count" ? "count" : q.kind === "duration" ? "duration" : "measure";
+      const value: ClaimValue = {
+        text: q.text,
+        normalized: q.normalized,
+        ...(q.number !== undefined ? { number: q.number } : {}),
+        ...(q.low !== undefined ? { low: q.low } : {}),
+        ...(q.high !== undefined ? { high: q.high } : {}),
+        ...(q.unit ? { unit: q.unit } : {}),
+      };
+      add(s, attribute, q.start, value, { ...eventAt(q.index), period, about: q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what, ...(q.partial ? { partial: true } : {}) });
+    }
+
+    const ordinalPeople = sentencePeople.length > 0 ? sentencePeople : k > 0 && sentences[k - 1]!.block === s.block || s.segment === "related" ? previousPeople : [];
+    for (const q of findOrdinals(s)) {
+      add(s, "ordinal", q.start, { text: q.text, normalized: q.normalized, number: q.number! }, { event: "series", period, participants: ordinalPeople, about: q.what });
+    }
+    if (sentencePeople.length > 0 || sentences[k + 1]?.block !== s.block) previousPeople = sentencePeople;
+  });
+  claims.sort((a, b) => a.context.offset - b.context.offset || (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0));
+  return claims;
+}

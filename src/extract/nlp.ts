@@ -1,0 +1,93 @@
+import winkNLP, { type ItemEntity, type ItemSentence } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/** A token with its place in the article text (UTF-16 offsets) and its part of speech. */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  pos: string;
+  /** wink's entity type when the token is part of one (DATE, CARDINAL, ORDINAL, DURATION, MONEY, …) */
+  entity?: string;
+  /** index of that entity within the sentence */
+  entityIndex?: number;
+  /** no space between this token and the previous one ("Ana" "-" "Maria") */
+  joined: boolean;
+}
+
+export interface Entity {
+  type: string;
+  text: string;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  tokens: Token[];
+  entities: Entity[];
+}
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+/** wink-nlp with its English model, loaded once, on first use. */
+function engine(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/**
+ * Sentences of one block of text (a line: a headline without final punctuation must not merge
+ * with the next line), with absolute offsets. wink keeps the text losslessly, so a token's offset
+ * is the sum of the lengths and preceding spaces before it; indexOf guards against any token
+ * whose printed form differs from its source.
+ */
+export function analyse(block: string, offset: number): Sentence[] {
+  const wink = engine();
+  const its = wink.its;
+  const doc = wink.readDoc(block);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    let start = cursor + spaces[i]!.length;
+    if (block.slice(start, start + value.length) !== value) {
+      const found = block.indexOf(value, cursor);
+      if (found >= 0 && found - cursor < 16) start = found;
+    }
+    const text = block.slice(start, start + value.length);
+    tokens.push({ text, lower: text.toLowerCase(), start: offset + start, end: offset + start + text.length, pos: tags[i]!, joined: i > 0 && start === cursor });
+    cursor = start + value.length;
+  }
+  const entities: { type: string; span: [number, number] }[] = [];
+  doc.entities().each((e: ItemEntity) => {
+    entities.push({ type: e.out(its.type) as string, span: e.out(its.span) as unknown as [number, number] });
+  });
+  const sentences: Sentence[] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    const own = tokens.slice(first, last + 1);
+    if (own.length === 0) return;
+    const ownEntities: Entity[] = [];
+    for (const e of entities) {
+      if (e.span[0] < first || e.span[1] > last) continue;
+      const index = ownEntities.length;
+      const firstToken = tokens[e.span[0]]!;
+      const lastToken = tokens[e.span[1]]!;
+      ownEntities.push({ type: e.type, text: block.slice(firstToken.start - offset, lastToken.end - offset), start: firstToken.start, end: lastToken.end, first: e.span[0] - first, last: e.span[1] - first });
+      for (let k = e.span[0]; k <= e.span[1]; k++) Object.assign(tokens[k]!, { entity: e.type, entityIndex: index });
+    }
+    const start = own[0]!.start;
+    const end = own.at(-1)!.end;
+    sentences.push({ text: block.slice(start - offset, end - offset), start, end, tokens: own, entities: ownEntities });
+  });
+  return sentences;
+}

@@ -1,0 +1,192 @@
+import titles from "./lexicon/titles.json" with { type: "json" };
+import calendar from "./lexicon/calendar-words.json" with { type: "json" };
+import places from "./lexicon/places.json" with { type: "json" };
+import type { Sentence, Token } from "./nlp.js";
+
+/** A person's title as one sentence gives it. */
+export interface RoleMention {
+  name: string;
+  title: string;
+  normalized: string;
+  /** token index of the title, for the claim's position */
+  titleIndex: number;
+  qualifier?: string;
+}
+
+export interface NameSpan {
+  name: string;
+  first: number;
+  last: number;
+}
+
+const TITLES = new Set(titles.titles);
+const ABBREVIATIONS = new Map(Object.entries(titles.abbreviations));
+const PLURALS = new Map(Object.entries(titles.plurals));
+const QUALIFIERS = new Map(Object.entries(titles.qualifiers));
+const NOT_NAMES = new Set([...titles.notNames, ...calendar.words]);
+const PLACE_WORDS = new Set([
+  ...Object.keys(places.countries).flatMap((c) => c.split(" ")),
+  ...Object.values(places.countries).flat().flatMap((d) => d.split(" ")),
+  ...Object.keys(places.countryAliases),
+]);
+const TITLE_WORDS = new Set([...titles.titles.flatMap((t) => t.split(/[ -]/)), ...ABBREVIATIONS.keys()]);
+
+const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.text);
+
+/**
+ * A person's name starting at token i: capitalised words, hyphenated parts ("Ana-Maria") and
+ * initials ("M."), never a title, weekday, month or country word.
+ */
+export function readName(tokens: readonly Token[], i: number): NameSpan | null {
+  let j = i;
+  const parts: string[] = [];
+  while (j < tokens.length && parts.length < 5) {
+    const t = tokens[j]!;
+    if (t.text === "-" && t.joined && tokens[j + 1]?.joined && parts.length > 0 && /^\p{L}/u.test(tokens[j + 1]!.text)) {
+      parts[parts.length - 1] += `-${tokens[j + 1]!.text}`;
+      j += 2;
+      continue;
+    }
+    if (!(isCapitalised(t) || isInitial(t)) || NOT_NAMES.has(t.lower) || TITLE_WORDS.has(t.lower.replace(/\.$/, ""))) break;
+    if (PLACE_WORDS.has(t.lower) || t.entity === "DATE" || /\d/.test(t.text)) break;
+    if (t.text.length < 2 && !isInitial(t)) break;
+    parts.push(t.text);
+    j++;
+  }
+  if (parts.length === 0) return null;
+  return { name: parts.join(" "), first: i, last: j - 1 };
+}
+
+/** The title (longest first) that starts at token i, with how many tokens it takes. */
+function titleAt(sentence: Sentence, i: number): { title: string; normalized: string; length: number; plural: boolean } | null {
+  const tokens = sentence.tokens;
+  for (let length = Math.min(5, tokens.length - i); length >= 1; length--) {
+    const last = tokens[i + length - 1]!;
+    const phrase = sentence.text.slice(tokens[i]!.start - sentence.start, last.end - sentence.start);
+    const lower = phrase.toLowerCase();
+    if (TITLES.has(lower)) return { title: phrase, normalized: lower, length, plural: false };
+    const plural = PLURALS.get(lower);
+    if (plural) return { title: phrase, normalized: plural, length, plural: true };
+    if (length === 1) {
+      const bare = lower.replace(/\.$/, "");
+      const abbreviation = ABBREVIATIONS.get(bare);
+      // an abbreviation needs its full stop ("Capt.") or a capital ("PM"), else "gen" or "rep" in prose would match
+      if (abbreviation && (tokens[i + 1]?.text === "." && tokens[i + 1]!.joined ? true : /\.$/.test(phrase) || phrase === phrase.toUpperCase())) {
+        const withStop = tokens[i + 1]?.text === "." && tokens[i + 1]!.joined;
+        return { title: withStop ? `${phrase}.` : phrase, normalized: abbreviation, length: withStop ? 2 : 1, plural: false };
+      }
+    }
+  }
+  return null;
+}
+
+/** "former", "then-", "ex-", "outgoing" just before a title. */
+function qualifierBefore(tokens: readonly Token[], i: number): string | undefined {
+  const previous = tokens[i - 1];
+  if (!previous) return undefined;
+  if (previous.text === "-" && previous.joined) return QUALIFIERS.get(tokens[i - 2]?.lower ?? "");
+  return QUALIFIERS.get(previous.lower);
+}
+
+/** Splits "ex-president" (one token in wink) into its qualifier and title. */
+function hyphenQualified(token: Token): { qualifier: string; rest: string } | null {
+  const match = /^(ex|then|former)-(.+)$/i.exec(token.text);
+  if (!match || !TITLES.has(match[2]!.toLowerCase())) return null;
+  return { qualifier: QUALIFIERS.get(match[1]!.toLowerCase())!, rest: match[2]! };
+}
+
+/** Every role a sentence gives a named person. */
+export function findRoles(sentence: Sentence): RoleMention[] {
+  const tokens = sentence.tokens;
+  const roles: RoleMention[] = [];
+  const add = (name: string, title: string, normalized: string, titleIndex: number, qualifier?: string) => {
+    const elect = /-elect$/i.test(title) ? "incoming" : undefined;
+    roles.push({ name, title, normalized, titleIndex, ...(qualifier ?? elect ? { qualifier: qualifier ?? elect } : {}) });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const hyphened = hyphenQualified(tokens[i]!);
+    if (hyphened) {
+      const name = readName(tokens, i + 1);
+      if (name) add(name.name, hyphened.rest, hyphened.rest.toLowerCase(), i, hyphened.qualifier);
+      continue;
+    }
+    const title = titleAt(sentence, i);
+    if (!title) continue;
+    const after = i + title.length;
+    const qualifier = qualifierBefore(tokens, i);
+    // Pattern 1: Title Name ("Prime Minister Ana Ruiz"); a plural title governs a coordination
+    const name = readName(tokens, after);
+    if (name) {
+      add(name.name, title.plural ? title.title.replace(/s$/i, "") : title.title, title.normalized, i, qualifier);
+      if (title.plural) {
+        let k = name.last + 1;
+        while (tokens[k] && (tokens[k]!.lower === "and" || tokens[k]!.text === ",")) {
+          k++;
+          const own = titleAt(sentence, k);
+          if (own) k += own.length;
+          const next = readName(tokens, k);
+          if (!next) break;
+          add(next.name, title.title.replace(/s$/i, ""), title.normalized, i, qualifier);
+          k = next.last + 1;
+        }
+      }
+      i = name.last;
+      continue;
+    }
+    // Pattern 2: Name, the (adjectives) title ("Jon P. Holm, the deputy district chief of …")
+    const appositive = appositiveNameBefore(tokens, i);
+    if (appositive && !title.plural) {
+      add(appositive, title.title, title.normalized, i, qualifier);
+      i = after - 1;
+      continue;
+    }
+    // Pattern 3: the title (of place), Name, ("The chief prosecutor in the city of X, Jane Roe, said")
+    const following = appositiveNameAfter(tokens, after);
+    if (following && !title.plural && /^(the|a|an)$/.test(tokens[i - 1]?.lower ?? "")) {
+      add(following, title.title, title.normalized, i, qualifier);
+    }
+    i = after - 1;
+  }
+  return roles;
+}
+
+/** For a title at token i, the name of "Name, the … title": up to three modifiers between article and title. */
+function appositiveNameBefore(tokens: readonly Token[], i: number): string | null {
+  let k = i - 1;
+  let modifiers = 0;
+  while (k >= 0 && modifiers < 5 && !/^(the|a|an|its|their)$/.test(tokens[k]!.lower)) {
+    if (tokens[k]!.pos === "VERB" || tokens[k]!.pos === "PUNCT" && tokens[k]!.text !== "-") return null;
+    k--;
+    modifiers++;
+  }
+  if (k < 2 || tokens[k - 1]?.text !== ",") return null;
+  let end = k - 2;
+  let start = end;
+  while (start > 0 && (isCapitalised(tokens[start - 1]!) || isInitial(tokens[start - 1]!) || tokens[start - 1]!.text === "-" || tokens[start]!.text === "-")) start--;
+  const name = readName(tokens, start);
+  if (!name || name.last !== end) {
+    // the run may start with a word that is no name ("Officials said Holm, an official …")
+    for (start = start + 1; start <= end; start++) {
+      const inner = readName(tokens, start);
+      if (inner && inner.last === end) return inner.name.includes(" ") || tokens.slice(inner.first, inner.last + 1).some((t) => t.pos === "PROPN") ? inner.name : null;
+    }
+    return null;
+  }
+  return tokens.slice(name.first, name.last + 1).some((t) => t.pos === "PROPN") ? name.name : null;
+}
+
+/** For "the title in …, Name," the name after the first comma within eight tokens. */
+function appositiveNameAfter(tokens: readonly Token[], k: number): string | null {
+  for (let steps = 0; k < tokens.length && steps < 9; k++, steps++) {
+    const t = tokens[k]!;
+    if (t.pos === "VERB" || t.pos === "AUX") return null;
+    if (t.text === ",") {
+      const name = readName(tokens, k + 1);
+      if (!name || !name.name.includes(" ")) return null;
+      const next = tokens[name.last + 1];
+      return !next || next.text === "," || next.pos === "VERB" || next.pos === "AUX" ? name.name : null;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,296 @@
+import quantities from "./lexicon/quantities.json" with { type: "json" };
+import { phraseAt } from "./context.js";
+import type { Sentence, Token } from "./nlp.js";
+import { parseNumber, roundingTolerance, scaled } from "./numbers.js";
+
+/** A figure as a sentence gives it, with the interval its hedge implies. */
+export interface Quantity {
+  kind: "count" | "measure" | "duration" | "ordinal";
+  text: string;
+  /** token index where the figure starts */
+  index: number;
+  /** offset in the article of the figure */
+  start: number;
+  number?: number;
+  low?: number;
+  high?: number;
+  normalized: string;
+  unit?: string;
+  /** the dimension or series: "dead", "magnitude", "meeting" … */
+  what: string;
+  /** the counted noun, for counts ("children", "houses") */
+  noun?: string;
+  partial?: boolean;
+}
+
+type HedgeKind = "atLeast" | "moreThan" | "about" | "nearly" | "atMost" | "lessThan";
+const HEDGES = Object.entries(quantities.hedges).map(([phrase, kind]) => ({ words: phrase.split(" "), kind: kind as HedgeKind })).sort((a, b) => b.words.length - a.words.length);
+const VAGUE = Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length);
+const CATEGORIES = Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category })));
+const PEOPLE = new Set(quantities.peopleNouns);
+const GENERIC_PEOPLE = new Set(quantities.genericPeople);
+const UNITS = new Map(Object.entries(quantities.units) as [string, [string, number]][]);
+const UNIT_NAMES = quantities.unitNames as Record<string, string>;
+const CURRENCIES = new Map(Object.entries(quantities.currencies));
+
+/** The interval a hedge puts around n: "at least 12" is [12, ∞), "about 3,000" is ±10 %. */
+export function hedgeInterval(kind: HedgeKind | undefined, n: number): { low?: number; high?: number } {
+  switch (kind) {
+    case "atLeast":
+      return { low: n };
+    case "moreThan":
+      return { low: Number.isInteger(n) ? n + 1 : n };
+    case "about": {
+      const spread = Math.max(1, Math.round(n * 0.1));
+      return { low: Math.max(0, n - spread), high: n + spread };
+    }
+    case "nearly":
+      return { low: Math.floor(n * 0.9), high: n };
+    case "atMost":
+      return { low: 0, high: n };
+    case "lessThan":
+      return { low: 0, high: Number.isInteger(n) ? n - 1 : n };
+    default:
+      return { low: n, high: n };
+  }
+}
+
+function hedgeBefore(tokens: readonly Token[], i: number): HedgeKind | undefined {
+  for (const hedge of HEDGES) {
+    const start = i - hedge.words.length;
+    if (start >= 0 && phraseAt(tokens, start, hedge.words)) return hedge.kind;
+  }
+  return undefined;
+}
+
+/** What is counted: the nearest casualty or other category word within the clause. */
+function categoryNear(tokens: readonly Token[], first: number, last: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const clauseEnd = (from: number, step: number) => {
+    let k = from;
+    while (k >= 0 && k < tokens.length && !/^[;:—–()]$/.test(tokens[k]!.text) && Math.abs(k - from) < 9) k += step;
+    return k;
+  };
+  const lowBound = clauseEnd(first - 1, -1);
+  const highBound = clauseEnd(last + 1, 1);
+  for (let k = Math.max(0, lowBound); k < Math.min(tokens.length, highBound + 1); k++) {
+    if (k >= first && k <= last) continue;
+    for (const entry of CATEGORIES) {
+      if (!phraseAt(tokens, k, entry.words)) continue;
+      // words after the figure bind tighter ("24 dead") than words before it ("killing 24")
+      const distance = k > last ? k - last : (first - k) * 1.5;
+      if (distance < bestDistance) {
+        best = entry.category;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
+}
+
+/** The head noun of the phrase after a figure: "10,000 Welsh forced labourers" → "labourers". */
+function nounAfter(tokens: readonly Token[], k: number): string | undefined {
+  let noun: string | undefined;
+  for (let steps = 0; k < tokens.length && steps < 4; k++, steps++) {
+    const t = tokens[k]!;
+    if (t.pos === "NOUN" || t.pos === "PROPN") noun = t.lower;
+    else if (t.pos === "ADJ" || (t.pos === "VERB" && /ed$/.test(t.lower) && tokens[k + 1]?.pos === "NOUN")) continue;
+    else break;
+    if (tokens[k + 1]?.pos !== "NOUN" && tokens[k + 1]?.pos !== "PROPN") break;
+  }
+  return noun;
+}
+
+/** A count limited to a part of the whole: a place or subdivision, "another", "more", "of the". */
+function isPartial(tokens: readonly Token[], first: number, last: number): boolean {
+  const before = tokens[first - 1]?.lower;
+  if (before === "another" || tokens[last + 1]?.lower === "more" || tokens[last + 1]?.lower === "others" && before === "another") return true;
+  if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return true;
+  let k = first - 1;
+  while (k >= 0 && !/^[,;:]$/.test(tokens[k]!.text)) k--;
+  const clauseStart = k + 1;
+  k = last + 1;
+  while (k < tokens.length && !/^[,;:]$/.test(tokens[k]!.text)) k++;
+  for (let j = clauseStart; j < k - 1; j++) {
+    if (tokens[j]!.lower !== "in") continue;
+    const next = tokens[j + 1]!;
+    const after = tokens[j + 2];
+    if (/^\p{Lu}/u.test(next.text)) return true;
+    if (/^(the|his|her|their|that|this)$/.test(next.lower) && after && /^(district|province|village|city|town|region|area|county|state|hospital|hospitals|clinic|neighbourhood|neighborhood|hamlet|camp)s?$/.test(after.lower)) return true;
+    if (/^(hospital|hospitals)$/.test(next.lower)) return true;
+  }
+  return false;
+}
+
+const UNIT_PATTERN = [...UNITS.keys()].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const MEASURE = new RegExp(
+  String.raw`(?<currency>US\$|\$|€|£|¥)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>bn|billion|million|mn|m|k|tn|trillion)\b)?(?:\s?-?\s?(?<unit>${UNIT_PATTERN})(?![\p{L}]))?`,
+  "giu",
+);
+const MAGNITUDE = /\bmagnitude[- ](\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)[- ]magnitude\b|measuring (\d+(?:\.\d+)?) on the richter/giu;
+
+/** Measures with units (magnitude 6.1, a 6,825-ton ferry, 20 km, $1.2bn, 18.4%), by pattern over the sentence. */
+export function findMeasures(sentence: Sentence): Quantity[] {
+  const found: Quantity[] = [];
+  const tokenAt = (offset: number) => {
+    const k = sentence.tokens.findIndex((t) => t.end > offset);
+    return k < 0 ? sentence.tokens.length - 1 : k;
+  };
+  for (const m of sentence.text.matchAll(MAGNITUDE)) {
+    const text = m[1] ?? m[2] ?? m[3]!;
+    const start = sentence.start + m.index! + m[0].indexOf(text);
+    const value = Number(text);
+    found.push({ kind: "measure", text: m[0], index: tokenAt(start - sentence.start), start, number: value, normalized: String(value), unit: "magnitude", what: "magnitude", low: value, high: value });
+  }
+  for (const m of sentence.text.matchAll(MEASURE)) {
+    const groups = m.groups!;
+    const currency = groups.currency ? CURRENCIES.get(groups.currency.toLowerCase()) : undefined;
+    const unitWord = groups.unit?.toLowerCase();
+    if (!currency && (!unitWord || unitWord === "magnitude")) continue;
+    // "m" after a number is metres unless money is in play ("$1,180m")
+    const raw = parseNumber(groups.num!);
+    if (raw === null) continue;
+    const start = sentence.start + m.index! + m[0].indexOf(groups.num!);
+    let value = raw;
+    let unit: string;
+    let what: string;
+    if (currency) {
+      value = scaled(raw, groups.scale ?? (unitWord === "m" ? "m" : undefined));
+      unit = currency;
+      what = "money";
+    } else {
+      const [dimension, factor] = UNITS.get(unitWord!)!;
+      const scaleFactor = groups.scale && groups.scale.toLowerCase() !== "m" ? scaled(1, groups.scale) : 1;
+      value = raw * scaleFactor * factor / (dimension === "length" ? 1000 : dimension === "mass" ? 1000 : dimension === "area" ? 10000 : 1);
+      unit = UNIT_NAMES[dimension] ?? dimension;
+      what = dimension;
+    }
+    const tolerance = roundingTolerance(groups.num!, value);
+    found.push({ kind: "measure", text: m[0].trim(), index: tokenAt(start - sentence.start), start, number: round(value), normalized: String(raw), unit, what, low: round(value - tolerance), high: round(value + tolerance) });
+  }
+  return found;
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)[- ](second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?!\s+ago)/giu;
+const DURATION_CODES: Record<string, string> = { second: "TS", minute: "TM", hour: "TH", day: "D", week: "W", month: "M", year: "Y" };
+
+/** Durations: "two-day visit", "spend two days", "for around 15 seconds", "11 years" → ISO 8601. */
+export function findDurations(sentence: Sentence): Quantity[] {
+  const found: Quantity[] = [];
+  for (const m of sentence.text.matchAll(DURATION)) {
+    const value = parseNumber(m[2]!);
+    if (value === null || value <= 0) continue;
+    const code = DURATION_CODES[m[3]!.toLowerCase()]!;
+    const iso = code.startsWith("T") ? `PT${value}${code[1]}` : `P${value}${code}`;
+    const start = sentence.start + m.index! + (m[1] ? m[0].indexOf(m[2]!) : 0);
+    const index = sentence.tokens.findIndex((t) => t.end > start - sentence.start + sentence.start - sentence.start && t.start >= start);
+    found.push({ kind: "duration", text: m[0], index: Math.max(0, index), start, number: value, normalized: iso, what: "duration" });
+  }
+  return found;
+}
+
+/** Ordinals of a series: "the third meeting", "29th largest": the number and the series noun. */
+export function findOrdinals(sentence: Sentence): Quantity[] {
+  const tokens = sentence.tokens;
+  const found: Quantity[] = [];
+  const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.entity !== "ORDINAL") continue;
+    const word = ORDINALS.indexOf(t.lower);
+    const digits = /^(\d+)(st|nd|rd|th)$/.exec(t.lower);
+    const value = word >= 0 ? word + 1 : digits ? Number(digits[1]) : null;
+    if (value === null) continue;
+    // "second-floor", "first-ever": a hyphened compound names no series
+    if (tokens[i + 1]?.text === "-" && tokens[i + 1]!.joined) continue;
+    let series: string | undefined;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+      const next = tokens[k]!;
+      if (next.pos === "NOUN") {
+        series = next.lower;
+        if (tokens[k + 1]?.pos === "NOUN") series = tokens[k + 1]!.lower;
+        break;
+      }
+      if (next.pos === "ADJ" && /est$/.test(next.lower)) {
+        series = next.lower;
+        break;
+      }
+      if (next.pos !== "ADJ" && next.pos !== "PROPN") break;
+    }
+    if (!series) continue;
+    found.push({ kind: "ordinal", text: t.text, index: i, start: t.start, number: value, normalized: String(value), what: series.replace(/s$/, "") });
+  }
+  return found;
+}
+
+/**
+ * Counts of people or things: wink's CARDINAL entities, spelled-out numbers, vague quantities
+ * ("dozens", "hundreds of") and "no one", with the hedge before them as an interval.
+ */
+export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quantity[] {
+  const tokens = sentence.tokens;
+  const found: Quantity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (taken.has(t.start)) continue;
+    let first = i;
+    let last = i;
+    let n: number | null = null;
+    let interval: { low?: number; high?: number } = {};
+    let text = "";
+    const vague = VAGUE.find((v) => phraseAt(tokens, i, v.words));
+    if (vague && (t.entity !== "CARDINAL" || /^(dozens|hundreds|thousands|tens|scores)$/.test(t.lower))) {
+      last = i + vague.words.length - 1;
+      interval = { low: vague.range[0], high: vague.range[1] };
+      text = sentence.text.slice(t.start - sentence.start, tokens[last]!.end - sentence.start);
+    } else if (t.entity === "CARDINAL" && (t.pos === "NUM" || /^\p{L}/u.test(t.text))) {
+      // take the whole entity: "forty-seven", "1.2 million"; its first words may be a hedge wink kept
+      while (tokens[last + 1]?.entity === "CARDINAL" && tokens[last + 1]!.entityIndex === t.entityIndex) last++;
+      let numberStart = first;
+      while (numberStart < last && tokens[numberStart]!.pos !== "NUM" && !/^\p{L}+(-\p{L}+)?$/u.test(tokens[numberStart]!.text)) numberStart++;
+      while (numberStart < last && hedgeBefore(tokens, numberStart + 1) && tokens[numberStart]!.pos !== "NUM") numberStart++;
+      const numberText = sentence.text.slice(tokens[numberStart]!.start - sentence.start, tokens[last]!.end - sentence.start);
+      const parts = /^(.*?)(?:\s+(hundred|thousand|million|billion))?$/i.exec(numberText)!;
+      const base = parseNumber(parts[1]!);
+      if (base === null) continue;
+      n = scaled(base, parts[2]);
+      // the year in "in 2004", a clock time, a score ("3-1"), a code ("CN-235") are no counts
+      if (/^(19|20)\d\d$/.test(tokens[numberStart]!.text) || tokens[last + 1]?.text === ":" && /^\d/.test(tokens[last + 2]?.text ?? "")) continue;
+      if (tokens[first - 1]?.text === "-" && tokens[first - 1]!.joined) continue;
+      if (tokens[last + 1]?.text === "-" && /^\d/.test(tokens[last + 2]?.text ?? "")) continue;
+      const hedge = hedgeBefore(tokens, numberStart) ?? (numberStart === first ? hedgeBefore(tokens, first) : undefined);
+      if (numberStart === first && hedge) first = first - HEDGES.find((h) => h.kind === hedge && phraseAt(tokens, first - h.words.length, h.words))!.words.length;
+      interval = hedgeInterval(hedge, n);
+      text = sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last]!.end - sentence.start);
+      // "the two leaders": a definite small number refers, it does not claim
+      if (n <= 10 && /^(the|their|these|those|its|his|her|both|all)$/.test(tokens[first - 1]?.lower ?? "")) continue;
+      if (n === 1 && !hedge && !PEOPLE.has(nounAfter(tokens, last + 1) ?? "")) continue;
+    } else continue;
+    // "4,234: People on board …": the counted noun follows a colon in a by-the-numbers list
+    const colon = tokens[last + 1]?.text === ":";
+    const noun = nounAfter(tokens, last + (colon ? 2 : 1));
+    const category = categoryNear(tokens, first, last);
+    const partial = isPartial(tokens, first, last);
+    i = last;
+    if (!noun && !category) continue;
+    const nounClass = !noun || GENERIC_PEOPLE.has(noun) ? (category ? "people" : noun ?? "people") : noun;
+    const what = category ?? nounClass;
+    const value = n ?? undefined;
+    found.push({
+      kind: "count",
+      text,
+      index: first,
+      start: tokens[first]!.start,
+      ...(value !== undefined ? { number: value } : {}),
+      ...interval,
+      normalized: value !== undefined ? String(value) : text.toLowerCase(),
+      what,
+      noun: nounClass,
+      ...(partial ? { partial } : {}),
+    });
+  }
+  return found;
+}

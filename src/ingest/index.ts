@@ -1,0 +1,67 @@
+import type { Article } from "../model/article.js";
+import { findDates } from "../shared/dates.js";
+import { lineStartsOf, linesOf } from "../shared/positions.js";
+import { readMasthead } from "./dateline.js";
+import { readInputs, type InputText } from "./read.js";
+import { splitSegments } from "./segments.js";
+
+export interface IngestResult {
+  articles: Article[];
+  warnings: string[];
+}
+
+/** Latest full date the article's own English text states: a lower bound on when it was written. */
+function dateFromText(article: Article): string | null {
+  let latest: string | null = null;
+  for (const segment of article.segments) {
+    if (segment.language !== "en" || segment.kind === "boilerplate") continue;
+    for (const mention of findDates(article.text.slice(segment.start, segment.end), { date: null, direction: "back" })) {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(mention.iso) && !mention.relative && (!latest || mention.iso > latest)) latest = mention.iso;
+    }
+  }
+  return latest;
+}
+
+/** Understands one input text as an article: its masthead, title, segments and anchor date. */
+export function toArticle(input: InputText): Article {
+  const text = input.text;
+  const lineStarts = lineStartsOf(text);
+  const lines = linesOf(text, lineStarts);
+  const masthead = readMasthead(lines.map((l) => l.text));
+  const firstContentLine = 0;
+  const segments = splitSegments(lines, firstContentLine, new Set(masthead.metaLines));
+  if (masthead.prefixLength > 0 && segments[0]) {
+    segments[0].start += masthead.prefixLength;
+  }
+  const titleSegment = segments.find((s) => s.kind === "title");
+  const title = titleSegment ? text.slice(titleSegment.start, titleSegment.end).trim() || null : null;
+  const languages = segments.filter((s) => s.kind === "body" || s.kind === "title").map((s) => s.language);
+  const article: Article = {
+    id: input.id,
+    path: input.path,
+    title,
+    published: masthead.published,
+    anchor: { date: masthead.published, from: masthead.published ? "dateline" : "none" },
+    outlet: masthead.outlet,
+    language: languages.includes("en") || languages.length === 0 ? "en" : languages[0]!,
+    text,
+    lineStarts,
+    segments,
+  };
+  if (!article.published) {
+    const inferred = dateFromText(article);
+    if (inferred) article.anchor = { date: inferred, from: "text" };
+  }
+  return article;
+}
+
+/** ingest: paths, folders and stdin → articles, sorted by id; unreadable inputs become warnings. */
+export async function ingest(paths: readonly string[], stdin?: NodeJS.ReadableStream): Promise<IngestResult> {
+  const { inputs, warnings } = await readInputs(paths, stdin);
+  const counts = new Map<string, number>();
+  for (const input of inputs) counts.set(input.id, (counts.get(input.id) ?? 0) + 1);
+  // two folders may hold files of the same name: then the path tells them apart
+  const articles = inputs.map((input) => toArticle(counts.get(input.id)! > 1 ? { ...input, id: input.path } : input));
+  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { articles, warnings };
+}

@@ -1,0 +1,103 @@
+import markers from "./lexicon/segment-markers.json" with { type: "json" };
+import { detectLanguage } from "./language.js";
+import type { Segment, SegmentKind } from "../model/article.js";
+
+const norm = (line: string) => line.trim().toLowerCase().replace(/[:.\s]+$/, "");
+const relatedHeaders = new Set(markers.relatedHeaders);
+const listHeaders = new Set(markers.listHeaders);
+const boilerplateLines = new Set(markers.boilerplateLines);
+
+function isBoilerplateLine(line: string): boolean {
+  const n = norm(line);
+  if (boilerplateLines.has(n)) return true;
+  return markers.boilerplatePrefixes.some((p) => n.startsWith(p));
+}
+
+const isCaptionCredit = (line: string) => markers.captionCredits.some((c) => norm(line).startsWith(c));
+
+interface LineInfo {
+  text: string;
+  start: number;
+}
+
+interface Labelled {
+  kind: SegmentKind;
+  reason?: string;
+}
+
+/**
+ * Splits an article into segments: its title, body, related-article blurbs and boilerplate
+ * (cookie banners, reading lists, credits, captions), each with its language.
+ */
+export function splitSegments(lines: readonly LineInfo[], firstContentLine: number, metaLines: ReadonlySet<number>): Segment[] {
+  const labels: Labelled[] = [];
+  let mode: "body" | "related" | "list" = "body";
+  let seenTitle = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    const n = norm(text);
+    if (n === "") {
+      // a reading list ends at the first blank line; related blurbs run on to the end of the page
+      if (mode === "list") mode = "body";
+      labels.push({ kind: labels.at(-1)?.kind ?? "body" });
+      continue;
+    }
+    if (i < firstContentLine || metaLines.has(i)) {
+      labels.push({ kind: "boilerplate", reason: "dateline or byline" });
+      continue;
+    }
+    if (relatedHeaders.has(n)) {
+      mode = "related";
+      labels.push({ kind: "boilerplate", reason: "related-articles header" });
+      continue;
+    }
+    if (listHeaders.has(n)) {
+      mode = "list";
+      labels.push({ kind: "boilerplate", reason: "reading-list header" });
+      continue;
+    }
+    if (isBoilerplateLine(text)) {
+      labels.push({ kind: "boilerplate", reason: "boilerplate line" });
+      continue;
+    }
+    // a caption is the line just above a picture credit
+    const nextText = lines.slice(i + 1).find((l) => l.text.trim() !== "")?.text ?? "";
+    if (isCaptionCredit(nextText) && !isCaptionCredit(text) && text.length < 300) {
+      labels.push({ kind: "boilerplate", reason: "image caption" });
+      continue;
+    }
+    if (mode === "list") {
+      labels.push({ kind: "boilerplate", reason: "reading list" });
+      continue;
+    }
+    if (!seenTitle && mode === "body") {
+      seenTitle = true;
+      labels.push({ kind: "title" });
+      continue;
+    }
+    labels.push({ kind: mode });
+  }
+
+  // languages: each line's own, or its neighbours' when it has too few words to tell
+  const languages = lines.map((l) => detectLanguage(l.text));
+  let last = "en";
+  const resolved = languages.map((lang) => (lang ? (last = lang) : last));
+
+  const segments: Segment[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const label = labels[i]!;
+    const language = resolved[i]!;
+    const end = lines[i]!.start + lines[i]!.text.length;
+    const previous = segments.at(-1);
+    if (lines[i]!.text.trim() === "" && previous) {
+      previous.end = end;
+      continue;
+    }
+    if (previous && previous.kind === label.kind && previous.language === language && previous.reason === label.reason && label.kind !== "title") {
+      previous.end = end;
+      continue;
+    }
+    segments.push({ kind: label.kind, start: lines[i]!.start, end, line: i + 1, language, ...(label.reason ? { reason: label.reason } : {}) });
+  }
+  return segments;
+}

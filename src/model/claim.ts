@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { SegmentKind } from "./article.js";
+
+export const Attribute = z.enum(["role", "date", "location", "count", "ordinal", "duration", "measure"]);
+export type Attribute = z.infer<typeof Attribute>;
+
+export const Subject = z.object({ id: z.string(), name: z.string() });
+export type Subject = z.infer<typeof Subject>;
+
+export const ClaimValue = z.object({
+  text: z.string(),
+  normalized: z.string(),
+  number: z.number().optional(),
+  low: z.number().optional(),
+  high: z.number().optional(),
+  unit: z.string().optional(),
+  range: z.tuple([z.string(), z.string()]).optional(),
+});
+export type ClaimValue = z.infer<typeof ClaimValue>;
+
+export const Evidence = z.object({
+  quote: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  segment: SegmentKind,
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+/** The claim as the report gives it. */
+export const Claim = z.object({
+  id: z.string(),
+  source: z.string(),
+  attribute: Attribute,
+  subject: Subject,
+  value: ClaimValue,
+  evidence: Evidence,
+});
+export type Claim = z.infer<typeof Claim>;
+
+/**
+ * What extract knows about a claim's context, used by align to decide which slot it belongs to.
+ * Names here are raw mentions; align resolves them across sources.
+ */
+export const ClaimContext = z.object({
+  /** the event class of the trigger the claim hangs on (meeting, earthquake, …), or "main" for the article's own event */
+  event: z.string(),
+  /** the claim hangs on the article's own main event (its lead's event, or no trigger at all) */
+  main: z.boolean().optional(),
+  /** "current" for the article's own period, else the year of a background event */
+  period: z.string(),
+  /** people named around the event trigger, as raw names */
+  participants: z.array(z.string()),
+  /** for roles: the raw person name; for counts: what is counted; for measures: what is measured */
+  about: z.string(),
+  /** former/then/ex/outgoing/elect: a role not held now */
+  qualifier: z.string().optional(),
+  /** a count limited to part of the whole (a district, children): it can be smaller than the total */
+  partial: z.boolean().optional(),
+  /** a figure attributed to a body ("the US Geological Survey said"): kept apart from other bodies' figures */
+  attribution: z.string().optional(),
+  /** offset of the claim's value in the article text */
+  offset: z.number().int(),
+});
+export type ClaimContext = z.infer<typeof ClaimContext>;
+
+/** A claim as it travels from extract to align, before it has an id. */
+export const RawClaim = Claim.omit({ id: true }).extend({ context: ClaimContext });
+export type RawClaim = z.infer<typeof RawClaim>;

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { Attribute } from "./claim.js";
+
+export const FindingKind = z.enum(["agreement", "contradiction", "uncorroborated", "update"]);
+export type FindingKind = z.infer<typeof FindingKind>;
+
+export const Severity = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof Severity>;
+
+export const FindingValue = z.object({
+  text: z.string(),
+  normalized: z.string(),
+  number: z.number().optional(),
+  low: z.number().optional(),
+  high: z.number().optional(),
+  unit: z.string().optional(),
+  sources: z.array(z.string()),
+  claims: z.array(z.string()),
+  /** how many independent origins back this value (syndicated copies count once) */
+  origins: z.number().int().optional(),
+});
+export type FindingValue = z.infer<typeof FindingValue>;
+
+export const Finding = z.object({
+  id: z.string(),
+  kind: FindingKind,
+  attribute: Attribute,
+  subject: z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()) }),
+  values: z.array(FindingValue),
+  consensus: z.string().nullable(),
+  severity: Severity,
+  message: z.string(),
+});
+export type Finding = z.infer<typeof Finding>;

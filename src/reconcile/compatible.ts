@@ -1,0 +1,67 @@
+import offices from "./lexicon/exclusive-offices.json" with { type: "json" };
+import { dateSpan, addDays } from "../shared/calendar.js";
+import type { SlotClaim } from "../model/slot.js";
+
+const SYNONYMS = new Map(Object.entries(offices.synonyms));
+const GROUP_OF = new Map<string, number>();
+offices.groups.forEach((group, i) => group.forEach((title) => GROUP_OF.set(title, i)));
+
+export const canonicalTitle = (title: string) => SYNONYMS.get(title) ?? title;
+
+/** What reconcile knows of places beyond the claims: which place the text or a gazetteer puts inside which. */
+export interface PlaceKnowledge {
+  /** every place known to contain `place`, nearest first */
+  containers(place: string): string[];
+  /** the country a place is in, or is, when known */
+  countryOf(place: string): string | undefined;
+}
+
+/** Can both claims be true at once? Each attribute has its own sense of "compatible". */
+export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places: PlaceKnowledge): boolean {
+  const va = a.value;
+  const vb = b.value;
+  switch (a.attribute) {
+    case "role": {
+      // a title held before or after ("former", "then-", "-elect") says nothing about now
+      if (a.context.qualifier || b.context.qualifier) return true;
+      const ta = canonicalTitle(va.normalized);
+      const tb = canonicalTitle(vb.normalized);
+      if (ta === tb) return true;
+      const ga = GROUP_OF.get(ta);
+      return ga === undefined || ga !== GROUP_OF.get(tb);
+    }
+    case "date": {
+      // the days of a multi-day event are all its dates
+      const [fromA, toA] = dateSpan(va.normalized);
+      const [fromB, toB] = dateSpan(vb.normalized);
+      const slack = Math.max(0, spanDays - 1);
+      return addDays(fromA, -slack) <= toB && addDays(toA, slack) >= fromB;
+    }
+    case "location": {
+      const pa = va.normalized;
+      const pb = vb.normalized;
+      if (pa === pb || places.containers(pa).includes(pb) || places.containers(pb).includes(pa)) return true;
+      const ca = places.countryOf(pa);
+      const cb = places.countryOf(pb);
+      return !ca || !cb || ca === cb;
+    }
+    case "ordinal":
+      return va.number === vb.number;
+    case "duration":
+      return va.normalized === vb.normalized;
+    case "count":
+    case "measure": {
+      if (a.attribute === "measure" && va.unit !== vb.unit) return true;
+      const lowA = va.low ?? va.number ?? 0;
+      const lowB = vb.low ?? vb.number ?? 0;
+      const highA = va.high ?? Infinity;
+      const highB = vb.high ?? Infinity;
+      // a part (one district, "another two") may be smaller than the whole
+      if (a.context.partial || b.context.partial) {
+        const [part, whole] = a.context.partial ? [a, b] : [b, a];
+        return b.context.partial && a.context.partial ? true : (part.value.low ?? part.value.number ?? 0) <= (whole.value.high ?? Infinity);
+      }
+      return lowA <= highB && lowB <= highA;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import * as chrono from "chrono-node/en";
+import { addDays, weekdayOf } from "./calendar.js";
+
+/** A date the text states, resolved as far as the text and the anchor allow. */
+export interface DateMention {
+  /** offset of the mention in the text given */
+  index: number;
+  text: string;
+  /** ISO date, or YYYY-MM / YYYY when only that is known */
+  iso: string;
+  /** the weekday the text names (0 = Sunday), when it names one */
+  statedWeekday?: number;
+  /** resolved against the anchor rather than stated outright ("on Tuesday", "last year") */
+  relative: boolean;
+}
+
+export interface Anchor {
+  date: string | null;
+  /**
+   * Which way a bare weekday points. A dateline is the publication date, so "on Tuesday" is the
+   * last Tuesday on or before it; a date inferred from the text is only a lower bound on when the
+   * piece was written, so the weekday is the first on or after it.
+   */
+  direction: "back" | "forward";
+}
+
+const parser = chrono.casual;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function referenceOf(anchor: Anchor): Date {
+  return anchor.date ? new Date(`${anchor.date}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+}
+
+/** Every date mentioned in `text`, resolved against the anchor; mentions it cannot resolve are left out. */
+export function findDates(text: string, anchor: Anchor, futureTense = false): DateMention[] {
+  if (!/\d|day|month|year|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago|yesterday|tonight/i.test(text)) return [];
+  const results = parser.parse(text, { instant: referenceOf(anchor), timezone: 0 }, { forwardDate: false });
+  const mentions: DateMention[] = [];
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i]!;
+    // "a week after the two met", "in just two months": spans measured from another event, not dates
+    if (/\b(after|before|later|earlier)$/i.test(result.text.trim()) || /^in\s+(just\s+|about\s+|the\s+next\s+)?\w+\s+(days?|weeks?|months?|years?)$/i.test(result.text.trim())) continue;
+    const start = result.start;
+    const known = (c: "day" | "month" | "year" | "weekday") => start.isCertain(c);
+    const next = results[i + 1];
+    const gap = next ? text.slice(result.index + result.text.length, next.index) : "";
+    // "Friday evening, January 13, 2011": the weekday belongs to the full date that follows it
+    if (known("weekday") && !known("day") && next?.start.isCertain("day") && /^[\s,]*$/.test(gap)) {
+      const merged = resolve(next, anchor, futureTense);
+      if (merged) mentions.push({ ...merged, index: result.index, text: text.slice(result.index, next.index + next.text.length), statedWeekday: start.get("weekday") ?? undefined });
+      i++;
+      continue;
+    }
+    // "April last year": chrono reads the month and the year apart
+    if (known("month") && !known("year") && !known("day") && next && /^\s*$/.test(gap) && next.start.isCertain("year") && !next.start.isCertain("month")) {
+      mentions.push({
+        index: result.index,
+        text: text.slice(result.index, next.index + next.text.length),
+        iso: `${next.start.get("year")}-${pad(start.get("month")!)}`,
+        relative: true,
+      });
+      i++;
+      continue;
+    }
+    const mention = resolve(result, anchor, futureTense);
+    if (mention) mentions.push(mention);
+  }
+  // chrono leaves a bare year alone: "in 1942", "since 2004"
+  for (const m of text.matchAll(/\b(?:in|since|by|until|from|during|of|before|after)\s+((?:1[5-9]|20)\d\d)\b(?!\s*[-–]?\s*(?:\d|year))/gi)) {
+    const index = m.index! + m[0].length - 4;
+    if (mentions.some((d) => index >= d.index && index < d.index + d.text.length)) continue;
+    mentions.push({ index, text: m[1]!, iso: m[1]!, relative: false });
+  }
+  mentions.sort((a, b) => a.index - b.index);
+  return mentions.map((d) => ({ ...d, text: d.text.replace(/[\s,.;:]+$/, "") }));
+}
+
+function resolve(result: chrono.ParsedResult, anchor: Anchor, futureTense: boolean): DateMention | null {
+  const start = result.start;
+  const relative = !start.isCertain("year") || /\b(ago|last|yesterday|today|tomorrow|this|next|earlier|later)\b/i.test(result.text);
+  const base = { index: result.index, text: result.text, relative };
+  if (start.isCertain("weekday") && !start.isCertain("day")) {
+    if (!anchor.date) return null;
+    const weekday = start.get("weekday")!;
+    const forward = futureTense || anchor.direction === "forward" || /\bnext\b/i.test(result.text);
+    const back = /\blast\b/i.test(result.text);
+    let iso = anchor.date;
+    const step = forward && !back ? 1 : -1;
+    if (back && weekdayOf(iso) === weekday) iso = addDays(iso, -7);
+    while (weekdayOf(iso) !== weekday) iso = addDays(iso, step);
+    return { ...base, iso, statedWeekday: weekday, relative: true };
+  }
+  if (!start.isCertain("year") && !anchor.date && !/\b(ago|last|this|next)\b/i.test(result.text)) return null;
+  const year = start.get("year")!;
+  const month = start.get("month")!;
+  const day = start.get("day")!;
+  if (start.isCertain("day") || (/yesterday|today|tomorrow/i.test(result.text))) {
+    return { ...base, iso: `${year}-${pad(month)}-${pad(day)}`, statedWeekday: start.isCertain("weekday") ? (start.get("weekday") ?? undefined) : undefined };
+  }
+  if (start.isCertain("month")) return { ...base, iso: `${year}-${pad(month)}` };
+  if (start.isCertain("year")) return { ...base, iso: String(year) };
+  return null;
+}

@@ -1,0 +1,25 @@
+import { toArticle } from "../src/ingest/index.js";
+import { extract } from "../src/extract/index.js";
+import { analyseArticles } from "../src/index.js";
+import type { Article } from "../src/model/article.js";
+import type { RawClaim } from "../src/model/claim.js";
+import type { Report } from "../src/model/report.js";
+
+/** An article from literal text, as ingest would make it from a file of that name. */
+export function article(text: string, id = "a.txt"): Article {
+  return toArticle({ id, path: id, text });
+}
+
+/** The claims one text gives, as [attribute, value] pairs, for exact assertions. */
+export function claimsOf(text: string): RawClaim[] {
+  return extract(article(text));
+}
+
+export function pairs(claims: readonly RawClaim[], attribute: string): string[] {
+  return claims.filter((c) => c.attribute === attribute).map((c) => c.value.normalized);
+}
+
+/** The report on several literal texts: { "a.txt": "…", "b.txt": "…" }. */
+export function reportOn(texts: Record<string, string>): Report {
+  return analyseArticles(Object.entries(texts).map(([id, text]) => article(text, id)));
+}
