@@ -88,6 +88,11 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       continue;
     }
     const id = `event:${slug(event.key)}`;
+    if (claim.attribute === "duration" && claim.context.about !== "length") {
+      const name = `${claim.context.about} (${event.label})`;
+      put(`duration|${event.key}|${claim.context.about}`, { ...claim, subject: { id: `${id}/${slug(claim.context.about)}`, name } }, { id: `${id}/${slug(claim.context.about)}`, name, aliases: [] });
+      continue;
+    }
     put(`${claim.attribute}|${event.key}`, { ...claim, subject: { id, name: event.label } }, { id, name: event.label, aliases: [] });
   }
 

@@ -7,6 +7,8 @@ import { supportsColor } from "chalk";
  */
 export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
   if (flag === false) return 0;
+  // a flag on the command line outranks the environment (no-color.org)
+  if (flag === true) return supportsColor ? supportsColor.level || 1 : 1;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== "") {
     if (force === "0" || force === "false") return 0;
@@ -14,7 +16,6 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
     return level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1;
   }
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
-  if (flag === true) return supportsColor ? supportsColor.level || 1 : 1;
   if (!isTTY) return 0;
   return supportsColor ? supportsColor.level : 0;
 }

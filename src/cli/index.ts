@@ -85,7 +85,14 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
             colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true),
             width: io.stdout.columns ?? 100,
           });
-    if (options.output) await writeFile(options.output, text);
+    if (options.output) {
+      try {
+        await writeFile(options.output, text);
+      } catch (error) {
+        io.stderr.write(`factcheck: cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? "error"})\n`);
+        return 2;
+      }
+    }
     else io.stdout.write(text);
     return fails(report, options.failOn) ? 1 : 0;
   } catch (error) {

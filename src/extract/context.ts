@@ -75,3 +75,45 @@ export function isFuture(sentence: Sentence): boolean {
   for (let i = 0; i < tokens.length; i++) for (const words of FUTURE) if (phraseAt(tokens, i, words)) return true;
   return false;
 }
+
+const REPORTING = new Set(["said", "says", "say", "estimated", "estimates", "estimate", "put", "puts", "reported", "reports", "counted", "told", "according"]);
+
+/**
+ * Who a figure is attributed to in its clause ("police said about 40,000", "according to the US
+ * Geological Survey"): figures from different bodies are each reported as such, not errors.
+ */
+export function attributionAt(sentence: Sentence, index: number): string | undefined {
+  const tokens = sentence.tokens;
+  let from = index;
+  while (from > 0 && !/^[;:—–]$/.test(tokens[from - 1]!.text)) from--;
+  let to = index;
+  while (to < tokens.length - 1 && !/^[;:—–]$/.test(tokens[to + 1]!.text)) to++;
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (!REPORTING.has(t.lower)) continue;
+    if (t.lower === "according" && tokens[k + 1]?.lower === "to") return bodyAfter(tokens, k + 2);
+    // the subject before the verb: "the US Geological Survey said", "organisers said"
+    let start = k;
+    while (start > from && start > k - 5 && (tokens[start - 1]!.pos === "PROPN" || tokens[start - 1]!.pos === "NOUN" || /^\p{Lu}/u.test(tokens[start - 1]!.text))) start--;
+    if (start < k) return words(tokens, start, k - 1);
+    // "…, said the US Geological Survey"
+    const after = bodyAfter(tokens, k + 1);
+    if (after) return after;
+  }
+  return undefined;
+}
+
+function bodyAfter(tokens: readonly Token[], k: number): string | undefined {
+  if (tokens[k]?.lower === "the") k++;
+  let end = k;
+  while (end < tokens.length && end < k + 5 && (tokens[end]!.pos === "PROPN" || tokens[end]!.pos === "NOUN" || /^\p{Lu}/u.test(tokens[end]!.text))) end++;
+  return end > k ? words(tokens, k, end - 1) : undefined;
+}
+
+const BODIES = new Set(events.attributionBodies);
+
+/** An attribution counts only when it names a body ("police", "the US Geological Survey"), not a person. */
+const words = (tokens: readonly Token[], from: number, to: number) => {
+  const phrase = tokens.slice(from, to + 1).map((t) => t.lower).join(" ").replace(/^(the|local) /, "");
+  return phrase.split(" ").some((w) => BODIES.has(w)) ? phrase : undefined;
+};

@@ -3,11 +3,20 @@ import type { Attribute, ClaimValue, RawClaim } from "../model/claim.js";
 import { findDates, type DateMention } from "../shared/dates.js";
 import { daysBetween, dateSpan } from "../shared/calendar.js";
 import { lineColumnOf, linesOf } from "../shared/positions.js";
-import { findTriggers, isFuture, nearestTrigger } from "./context.js";
+import { attributionAt, findTriggers, isFuture, nearestTrigger, type Trigger } from "./context.js";
 import { analyse, type Sentence } from "./nlp.js";
 import { findRoles, type RoleMention } from "./people.js";
 import { findPlaces } from "./places.js";
 import { findCounts, findDurations, findMeasures, findOrdinals } from "./quantities.js";
+
+interface EventContext {
+  event: string;
+  participants: string[];
+  period: string;
+  /** the event word is in the claim's own clause */
+  inClause: boolean;
+  main?: boolean;
+}
 
 interface ReadSentence extends Sentence {
   segment: SegmentKind;
@@ -86,45 +95,57 @@ export function extract(article: Article): RawClaim[] {
   sentences.forEach((s, k) => {
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
-    const dates = findDates(s.text, anchor, future).map((d) => ({ ...d, token: s.tokens.findIndex((t) => t.end > s.start + d.index) }));
-    const background = dates.find((d) => isBackground(d, anchor.date));
-    const period = background ? background.iso.slice(0, 4) : "current";
+    const dates = findDates(s.text, anchor, future).map((d) => ({ ...d, token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)) }));
+    const periodOfDate = (d: DateMention) => (isBackground(d, anchor.date) ? d.iso.slice(0, 4) : "current");
+    // a date belongs to its nearest trigger: "a quake … in a region hit by the 2004 tsunami" dates the tsunami only
+    const triggerPeriods = new Map<Trigger, string>();
+    for (const d of dates) {
+      const trigger = nearestTrigger(s, triggers, d.token);
+      if (trigger && periodOfDate(d) !== "current" && !triggerPeriods.has(trigger)) triggerPeriods.set(trigger, periodOfDate(d));
+    }
+    const sentencePeriod = dates.map(periodOfDate).find((p) => p !== "current") ?? "current";
     const sentencePeople = peopleIn(s, 0, s.tokens.length - 1, people);
-    const eventAt = (index: number): { event: string; participants: string[]; main?: boolean } => {
-      const trigger = nearestTrigger(s, triggers, index);
+
+    /** The event a claim at token `index` hangs on; asides (a statement, an evacuation) only when `withAsides`. */
+    const eventAt = (index: number, withAsides: boolean): EventContext => {
+      const candidates = withAsides ? triggers : triggers.filter((t) => !t.aside);
+      const trigger = nearestTrigger(s, candidates, index);
       const [from, to] = clauseAround(s, trigger?.index ?? index);
       let participants = peopleIn(s, from, to, people);
       // a related-article blurb is about another story: its events are whoever it names, not the article's own
       if (participants.length === 0 && s.segment === "related") participants = sentencePeople.length > 0 ? sentencePeople : sentences[k - 1]?.block === s.block ? previousPeople : [];
       const main = !trigger || trigger.generic || trigger.eventClass === mainClass;
-      return { event: main ? mainClass : trigger.eventClass, participants, ...(main ? { main } : {}) };
+      const period = trigger ? (triggerPeriods.get(trigger) ?? (triggers.length === 0 ? sentencePeriod : "current")) : sentencePeriod;
+      const inClause = !!trigger && trigger.index >= clauseAround(s, index)[0] && trigger.index <= clauseAround(s, index)[1];
+      return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}) };
     };
+    const context = (e: EventContext) => ({ event: e.event, participants: e.participants, period: e.period, ...(e.main ? { main: true } : {}) });
 
-    for (const role of rolesBySentence[k]!) addRole(s, role);
-    function addRole(sentence: ReadSentence, role: RoleMention) {
-      const offset = sentence.tokens[role.titleIndex]!.start;
-      add(sentence, "role", offset, { text: role.title, normalized: role.normalized }, {
+    for (const role of rolesBySentence[k]!) {
+      const offset = s.tokens[role.titleIndex]!.start;
+      add(s, "role", offset, { text: role.title, normalized: role.normalized }, {
         event: "person", period: "current", participants: [role.name], about: role.name, ...(role.qualifier ? { qualifier: role.qualifier } : {}),
       });
     }
 
     for (const d of dates) {
-      const own = isBackground(d, anchor.date) ? d.iso.slice(0, 4) : "current";
-      add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, { ...eventAt(Math.max(0, d.token)), period: own, about: "date" });
+      const e = eventAt(d.token, true);
+      add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, { ...context(e), period: periodOfDate(d), about: "date" });
     }
 
+    // where an event happened: only a place in the clause of an event word, and never a plan
     if (!future) {
       for (const place of findPlaces(s, isPersonWord)) {
-        add(s, "location", s.tokens[place.index]!.start, { text: place.text, normalized: place.normalized }, {
-          ...eventAt(place.index), period, about: place.within ? `within:${place.within}` : "place",
-        });
+        const e = eventAt(place.index, true);
+        if (!e.inClause) continue;
+        add(s, "location", s.tokens[place.index]!.start, { text: place.text, normalized: place.normalized }, { ...context(e), about: place.within ? `within:${place.within}` : "place" });
       }
     }
 
     const measures = findMeasures(s);
     const durations = findDurations(s);
     const taken = new Set<number>([...measures, ...durations].map((q) => q.start));
-    for (const d of dates) for (let t = Math.max(0, d.token); t < s.tokens.length && s.tokens[t]!.start < s.start + d.index + d.text.length; t++) taken.add(s.tokens[t]!.start);
+    for (const d of dates) for (let t = d.token; t < s.tokens.length && s.tokens[t]!.start < s.start + d.index + d.text.length; t++) taken.add(s.tokens[t]!.start);
     for (const q of [...measures, ...durations, ...findCounts(s, taken)]) {
       const attribute: Attribute = q.kind === "count" ? "count" : q.kind === "duration" ? "duration" : "measure";
       const value: ClaimValue = {
@@ -135,12 +156,18 @@ export function extract(article: Article): RawClaim[] {
         ...(q.high !== undefined ? { high: q.high } : {}),
         ...(q.unit ? { unit: q.unit } : {}),
       };
-      add(s, attribute, q.start, value, { ...eventAt(q.index), period, about: q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what, ...(q.partial ? { partial: true } : {}) });
+      const attribution = attributionAt(s, q.index);
+      add(s, attribute, q.start, value, {
+        ...context(eventAt(q.index, false)),
+        about: q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what,
+        ...(q.partial ? { partial: true } : {}),
+        ...(attribution ? { attribution } : {}),
+      });
     }
 
-    const ordinalPeople = sentencePeople.length > 0 ? sentencePeople : k > 0 && sentences[k - 1]!.block === s.block || s.segment === "related" ? previousPeople : [];
+    const ordinalPeople = sentencePeople.length > 0 ? sentencePeople : (k > 0 && sentences[k - 1]!.block === s.block) || s.segment === "related" ? previousPeople : [];
     for (const q of findOrdinals(s)) {
-      add(s, "ordinal", q.start, { text: q.text, normalized: q.normalized, number: q.number! }, { event: "series", period, participants: ordinalPeople, about: q.what });
+      add(s, "ordinal", q.start, { text: q.text, normalized: q.normalized, number: q.number! }, { event: "series", period: sentencePeriod, participants: ordinalPeople, about: q.what });
     }
     if (sentencePeople.length > 0 || sentences[k + 1]?.block !== s.block) previousPeople = sentencePeople;
   });

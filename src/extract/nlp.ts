@@ -71,11 +71,18 @@ export function analyse(block: string, offset: number): Sentence[] {
   doc.entities().each((e: ItemEntity) => {
     entities.push({ type: e.out(its.type) as string, span: e.out(its.span) as unknown as [number, number] });
   });
-  const sentences: Sentence[] = [];
+  const spans: [number, number][] = [];
   doc.sentences().each((s: ItemSentence) => {
-    const [first, last] = s.out(its.span) as unknown as [number, number];
+    const span = s.out(its.span) as unknown as [number, number];
+    const previous = spans.at(-1);
+    // wink ends a sentence inside "magnitude-9.1": a full stop between two digits is no boundary
+    if (previous && tokens[previous[1]]?.text === "." && /\d$/.test(tokens[previous[1] - 1]?.text ?? "") && tokens[span[0]]?.joined && /^\d/.test(tokens[span[0]]!.text)) previous[1] = span[1];
+    else spans.push([span[0], span[1]]);
+  });
+  const sentences: Sentence[] = [];
+  for (const [first, last] of spans) {
     const own = tokens.slice(first, last + 1);
-    if (own.length === 0) return;
+    if (own.length === 0) continue;
     const ownEntities: Entity[] = [];
     for (const e of entities) {
       if (e.span[0] < first || e.span[1] > last) continue;
@@ -88,6 +95,6 @@ export function analyse(block: string, offset: number): Sentence[] {
     const start = own[0]!.start;
     const end = own.at(-1)!.end;
     sentences.push({ text: block.slice(start - offset, end - offset), start, end, tokens: own, entities: ownEntities });
-  });
+  }
   return sentences;
 }

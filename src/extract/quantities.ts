@@ -69,7 +69,7 @@ function categoryNear(tokens: readonly Token[], first: number, last: number): st
   let bestDistance = Infinity;
   const clauseEnd = (from: number, step: number) => {
     let k = from;
-    while (k >= 0 && k < tokens.length && !/^[;:—–()]$/.test(tokens[k]!.text) && Math.abs(k - from) < 9) k += step;
+    while (k >= 0 && k < tokens.length && !(/^[;:—–()]$/.test(tokens[k]!.text) && !(k === last + 1 && step === 1)) && Math.abs(k - from) < 9) k += step;
     return k;
   };
   const lowBound = clauseEnd(first - 1, -1);
@@ -116,7 +116,13 @@ function isPartial(tokens: readonly Token[], first: number, last: number): boole
     if (tokens[j]!.lower !== "in") continue;
     const next = tokens[j + 1]!;
     const after = tokens[j + 2];
-    if (/^\p{Lu}/u.test(next.text)) return true;
+    // "in Bener District", "in neighbouring Velm province": a named subdivision
+    if (/^\p{Lu}/u.test(next.text)) {
+      let j2 = j + 1;
+      while (j2 < k && /^\p{Lu}/u.test(tokens[j2]!.text)) j2++;
+      if (/^(district|province|village|city|town|county|region|area|municipality|prefecture|state|hospital)s?$/.test(tokens[j2]?.lower ?? "")) return true;
+    }
+    if (/^(neighbouring|neighboring|nearby)$/.test(next.lower)) return true;
     if (/^(the|his|her|their|that|this)$/.test(next.lower) && after && /^(district|province|village|city|town|region|area|county|state|hospital|hospitals|clinic|neighbourhood|neighborhood|hamlet|camp)s?$/.test(after.lower)) return true;
     if (/^(hospital|hospitals)$/.test(next.lower)) return true;
   }
@@ -167,27 +173,98 @@ export function findMeasures(sentence: Sentence): Quantity[] {
       what = dimension;
     }
     const tolerance = roundingTolerance(groups.num!, value);
-    found.push({ kind: "measure", text: m[0].trim(), index: tokenAt(start - sentence.start), start, number: round(value), normalized: String(raw), unit, what, low: round(value - tolerance), high: round(value + tolerance) });
+    const index = tokenAt(start - sentence.start);
+    found.push({ kind: "measure", text: m[0].trim(), index, start, number: round(value), normalized: String(raw), unit, what: propertyOf(sentence, index, what), low: round(value - tolerance), high: round(value + tolerance) });
   }
   return found;
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)[- ](second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?!\s+ago)/giu;
-const DURATION_CODES: Record<string, string> = { second: "TS", minute: "TM", hour: "TH", day: "D", week: "W", month: "M", year: "Y" };
+const PROPERTIES = Object.entries(quantities.measureProperties).flatMap(([property, words]) => words.map((w) => [w, property] as const));
+const PROPERTY_OF = new Map(PROPERTIES);
 
-/** Durations: "two-day visit", "spend two days", "for around 15 seconds", "11 years" → ISO 8601. */
+/**
+ * What a measure measures, from the words around it: a depth, a distance, a length, a price …
+ * Measures of different things (a quake's depth and its distance from a town) are never compared.
+ */
+function propertyOf(sentence: Sentence, index: number, dimension: string): string {
+  const tokens = sentence.tokens;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (let k = Math.max(0, index - 5); k < Math.min(tokens.length, index + 6); k++) {
+    const property = PROPERTY_OF.get(tokens[k]!.lower);
+    if (!property) continue;
+    // a depth, length or distance is in metres; a price or cost in money: the word must fit the unit
+    const fits = dimension === "money" ? property === "price" || property === "cost" : dimension === "length" ? ["depth", "length", "width", "height", "distance"].includes(property) : dimension === "speed" ? property === "speed" : dimension === "mass" ? property === "tonnage" : false;
+    if (!fits) continue;
+    const distance = Math.abs(k - index) + (k < index ? 0.5 : 0);
+    if (distance < bestDistance) {
+      best = property;
+      bestDistance = distance;
+    }
+  }
+  if (best === "distance") {
+    // a distance is from somewhere: "55 kilometres west of Bireun"
+    for (let k = index + 1; k < Math.min(tokens.length, index + 8); k++) {
+      if (/^(of|from|off)$/.test(tokens[k]!.lower) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? "") || /^(of|from|off)$/.test(tokens[k]!.lower) && tokens[k + 1]?.lower === "the" && /^\p{Lu}/u.test(tokens[k + 2]?.text ?? "")) {
+        const start = tokens[k + 1]!.lower === "the" ? k + 2 : k + 1;
+        let end = start;
+        while (end < tokens.length && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
+        return `distance from ${tokens.slice(start, end).map((t) => t.lower).join(" ")}`;
+      }
+    }
+  }
+  if (dimension === "percent") {
+    // "67.6 percent turnout", "52.4 percent of the vote": the noun the share is of
+    for (let k = index + 1; k < Math.min(tokens.length, index + 6); k++) if (tokens[k]!.pos === "NOUN" && !/^(percent|cent)$/.test(tokens[k]!.lower)) return `share of ${tokens[k]!.lower}`;
+    for (let k = index - 1; k >= Math.max(0, index - 4); k--) if (tokens[k]!.pos === "NOUN") return `share of ${tokens[k]!.lower}`;
+  }
+  return best ?? dimension;
+}
+
+const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least|less than|under|up to|just)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)([- ])(second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?!\s+ago)/giu;
+const DURATION_CODES: Record<string, string> = { second: "TS", minute: "TM", hour: "TH", day: "D", week: "W", month: "M", year: "Y" };
+const SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2629800, year: 31557600 };
+const OWN_LENGTH = new Set(quantities.ownLength);
+
+/**
+ * Durations: "two-day visit", "spend two days", "for around 15 seconds", "11 years" → ISO 8601,
+ * compared in seconds with the hedge's interval. What lasted is the noun of "a two-day visit" or
+ * the word before "N days"; the event's own length when that word is one of lasting or visiting.
+ */
 export function findDurations(sentence: Sentence): Quantity[] {
   const found: Quantity[] = [];
+  const tokens = sentence.tokens;
   for (const m of sentence.text.matchAll(DURATION)) {
     const value = parseNumber(m[2]!);
     if (value === null || value <= 0) continue;
-    const code = DURATION_CODES[m[3]!.toLowerCase()]!;
+    const unitWord = m[4]!.toLowerCase();
+    const code = DURATION_CODES[unitWord]!;
     const iso = code.startsWith("T") ? `PT${value}${code[1]}` : `P${value}${code}`;
     const start = sentence.start + m.index! + (m[1] ? m[0].indexOf(m[2]!) : 0);
-    const index = sentence.tokens.findIndex((t) => t.end > start - sentence.start + sentence.start - sentence.start && t.start >= start);
-    found.push({ kind: "duration", text: m[0], index: Math.max(0, index), start, number: value, normalized: iso, what: "duration" });
+    const end = sentence.start + m.index! + m[0].length;
+    const index = Math.max(0, tokens.findIndex((t) => t.start >= start));
+    const last = Math.max(index, tokens.findIndex((t) => t.end >= end));
+    // the thing that lasted: the noun after "two-day", else the nearest word before the figure
+    let what: string | undefined;
+    if (m[3] === "-" && tokens[last + 1] && (tokens[last + 1]!.pos === "NOUN" || tokens[last + 1]!.pos === "ADJ")) {
+      what = tokens.slice(last + 1, last + 3).find((t) => t.pos === "NOUN")?.lower;
+    }
+    if (!what) {
+      for (let k = index - 1; k >= Math.max(0, index - 4); k--) {
+        const t = tokens[k]!;
+        if (t.pos === "VERB" || t.pos === "NOUN") {
+          what = t.lower;
+          break;
+        }
+      }
+    }
+    what ??= "time";
+    const seconds = value * SECONDS[unitWord]!;
+    const hedge = m[1]?.toLowerCase();
+    const interval = hedgeInterval(hedge ? (quantities.hedges as Record<string, HedgeKind>)[hedge] : undefined, seconds);
+    found.push({ kind: "duration", text: m[0], index, start, number: value, normalized: iso, unit: code.startsWith("T") ? "s" : "s", what: OWN_LENGTH.has(what) ? "length" : what, ...interval });
   }
   return found;
 }
@@ -196,6 +273,7 @@ export function findDurations(sentence: Sentence): Quantity[] {
 export function findOrdinals(sentence: Sentence): Quantity[] {
   const tokens = sentence.tokens;
   const found: Quantity[] = [];
+  const ENUMERATIONS = new Set(quantities.enumerations);
   const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -220,7 +298,8 @@ export function findOrdinals(sentence: Sentence): Quantity[] {
       }
       if (next.pos !== "ADJ" && next.pos !== "PROPN") break;
     }
-    if (!series) continue;
+    // "the first leg", "the 34th minute": the ordinal names one member of a list, it claims nothing
+    if (!series || ENUMERATIONS.has(series) || ENUMERATIONS.has(series.replace(/s$/, ""))) continue;
     found.push({ kind: "ordinal", text: t.text, index: i, start: t.start, number: value, normalized: String(value), what: series.replace(/s$/, "") });
   }
   return found;

@@ -18,6 +18,8 @@ export interface PlaceKnowledge {
 
 /** Can both claims be true at once? Each attribute has its own sense of "compatible". */
 export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places: PlaceKnowledge): boolean {
+  // two bodies' own estimates (police and organisers, two seismological agencies) are each reported as such
+  if (a.context.attribution && b.context.attribution && a.context.attribution !== b.context.attribution) return true;
   const va = a.value;
   const vb = b.value;
   switch (a.attribute) {
@@ -41,6 +43,8 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
       const pa = va.normalized;
       const pb = vb.normalized;
       if (pa === pb || places.containers(pa).includes(pb) || places.containers(pb).includes(pa)) return true;
+      // "Isola del Giglio" and "Giglio", "Nara Prefecture" and "Nara": one name inside the other
+      if (` ${pa} `.includes(` ${pb} `) || ` ${pb} `.includes(` ${pa} `)) return true;
       const ca = places.countryOf(pa);
       const cb = places.countryOf(pb);
       return !ca || !cb || ca === cb;
@@ -48,10 +52,9 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
     case "ordinal":
       return va.number === vb.number;
     case "duration":
-      return va.normalized === vb.normalized;
     case "count":
     case "measure": {
-      if (a.attribute === "measure" && va.unit !== vb.unit) return true;
+      if (a.attribute !== "count" && va.unit !== vb.unit) return true;
       const lowA = va.low ?? va.number ?? 0;
       const lowB = vb.low ?? vb.number ?? 0;
       const highA = va.high ?? Infinity;

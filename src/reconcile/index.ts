@@ -97,12 +97,14 @@ function judge(slot: Slot, places: PlaceKnowledge, dates: ReadonlyMap<string, st
   let message: string;
   if (consensus) {
     const dissent = involved.filter((v) => v !== consensus);
-    const others = new Set(consensus.sources);
+    // a source that says both is not one of the "others"
+    const dissenters = new Set(dissent.flatMap((v) => v.sources));
+    const others = new Set(consensus.sources.filter((s) => !dissenters.has(s)));
     message = dissent
       .map((v) => `${list(v.sources)} ${v.sources.length > 1 ? "give" : "gives"} the ${slot.attribute} of ${slot.subject.name} as ${quoted(v)}`)
       .join("; ")
-      .concat(`; ${others.size} other source${others.size > 1 ? "s say" : " says"} ${quoted(consensus)}`);
-    if (slot.attribute === "role") message = dissent.map((v) => `${list(v.sources)} ${v.sources.length > 1 ? "call" : "calls"} ${slot.subject.name} ${quoted(v)}`).join("; ") + `; ${others.size} other source${others.size > 1 ? "s say" : " says"} ${quoted(consensus)}`;
+      .concat(`; ${others.size} other source${others.size === 1 ? " says" : "s say"} ${quoted(consensus)}`);
+    if (slot.attribute === "role") message = dissent.map((v) => `${list(v.sources)} ${v.sources.length > 1 ? "call" : "calls"} ${slot.subject.name} ${quoted(v)}`).join("; ") + `; ${others.size} other source${others.size === 1 ? " says" : "s say"} ${quoted(consensus)}`;
   } else {
     message = `sources disagree on the ${slot.attribute} of ${slot.subject.name}: ${involved.map((v) => `${quoted(v)} (${list(v.sources)})`).join(" vs ")}`;
   }
