@@ -43,7 +43,7 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
       const pa = va.normalized;
       const pb = vb.normalized;
       if (pa === pb || places.containers(pa).includes(pb) || places.containers(pb).includes(pa)) return true;
-      // "Isola del Giglio" and "Giglio", "Nara Prefecture" and "Nara": one name inside the other
+      // "Isola del Velm" and "Velm", "Velm Province" and "Velm": one name inside the other
       if (` ${pa} `.includes(` ${pb} `) || ` ${pb} `.includes(` ${pa} `)) return true;
       const ca = places.countryOf(pa);
       const cb = places.countryOf(pb);
