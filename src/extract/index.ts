@@ -99,9 +99,13 @@ export function extract(article: Article): RawClaim[] {
     const periodOfDate = (d: DateMention) => (isBackground(d, anchor.date) ? d.iso.slice(0, 4) : "current");
     // a date belongs to its nearest trigger: "a quake … in a region hit by the 2004 tsunami" dates the tsunami only
     const triggerPeriods = new Map<Trigger, string>();
+    const isMainTrigger = (t: Trigger) => t.generic || t.eventClass === mainClass;
     for (const d of dates) {
       const trigger = nearestTrigger(s, triggers, d.token);
-      if (trigger && periodOfDate(d) !== "current" && !triggerPeriods.has(trigger)) triggerPeriods.set(trigger, periodOfDate(d));
+      if (!trigger || periodOfDate(d) === "current" || triggerPeriods.has(trigger)) continue;
+      triggerPeriods.set(trigger, periodOfDate(d));
+      // "an 8.7-magnitude earthquake also hit … in May 2012": every word of that event shares the date
+      if (isMainTrigger(trigger)) for (const other of triggers) if (isMainTrigger(other) && !triggerPeriods.has(other)) triggerPeriods.set(other, periodOfDate(d));
     }
     const sentencePeriod = dates.map(periodOfDate).find((p) => p !== "current") ?? "current";
     const sentencePeople = peopleIn(s, 0, s.tokens.length - 1, people);
@@ -130,7 +134,7 @@ export function extract(article: Article): RawClaim[] {
 
     for (const d of dates) {
       const e = eventAt(d.token, true);
-      add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, { ...context(e), period: periodOfDate(d), about: "date" });
+      add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, { ...context(e), period: periodOfDate(d), about: "date", ...(e.inClause ? {} : { loose: true }) });
     }
 
     // where an event happened: only a place in the clause of an event word, and never a plan
@@ -159,7 +163,7 @@ export function extract(article: Article): RawClaim[] {
       const attribution = attributionAt(s, q.index);
       add(s, attribute, q.start, value, {
         ...context(eventAt(q.index, false)),
-        about: q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what,
+        about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}`,
         ...(q.partial ? { partial: true } : {}),
         ...(attribution ? { attribution } : {}),
       });

@@ -16,6 +16,7 @@ const ADMIN = new Set(places.adminNouns);
 const VENUE = new Set(places.venueNouns);
 const STOP = new Set([...calendar.words, ...titles.titles.flatMap((t) => t.split(" "))]);
 const DEMONYMS = new Set(Object.values(places.countries).flat());
+const PARTICLES = new Set(["del", "de", "di", "da", "la", "le", "van", "von", "al", "el", "du", "dos", "das"]);
 const LOCATIVE = new Set(["in", "at", "off", "near", "outside", "inside"]);
 const TRAVEL = new Set(["visit", "visits", "visited", "trip", "travel", "travelled", "traveled", "arrived", "welcomed", "flew", "came", "returned"]);
 const STRIKE_VERBS = new Set(["hit", "hits", "struck", "strikes", "rocked", "rocks", "jolted", "jolts", "shook", "shakes", "devastated", "flooded", "ravaged"]);
@@ -45,6 +46,11 @@ function readPlace(tokens: readonly Token[], i: number): { first: number; last: 
       j += 2;
       continue;
     }
+    // "Isola del Velm", "Rio de Velm": a lower-case particle inside a name
+    if (PARTICLES.has(t.text) && j > i && isCapitalised(tokens[j + 1])) {
+      j++;
+      continue;
+    }
     if (!isCapitalised(t) || STOP.has(t.lower) || t.entity === "DATE" || /\d/.test(t.text)) break;
     if (DEMONYMS.has(t.lower) && !isCapitalised(tokens[j + 1])) break;
     j++;
@@ -71,10 +77,12 @@ export function findPlaces(sentence: Sentence, isPersonWord: (word: string) => b
     const t = tokens[i]!;
     let start = -1;
     // "to" names a place only after a word of travel ("a visit to the Sun Temple", "welcomed … to Ostria")
-    const travel = t.lower === "to" && tokens.slice(Math.max(0, i - 6), i).some((p) => TRAVEL.has(p.lower));
+    const travel = t.lower === "to" && (tokens[i - 1]?.lower === "close" || tokens.slice(Math.max(0, i - 6), i).some((p) => TRAVEL.has(p.lower)));
     if (LOCATIVE.has(t.lower) || STRIKE_VERBS.has(t.lower) || travel) {
       start = i + 1;
       if (tokens[start]?.lower === "the") start++;
+      // "in the mountainous Velm district": adjectives before the name
+      while (tokens[start] && tokens[start]!.pos === "ADJ" && !isCapitalised(tokens[start]) && isCapitalised(tokens[start + 1])) start++;
       // "in her home prefecture of Velm", "off the coast of Ostria"
       let k = start;
       while (k < tokens.length && k - start < 4 && !isCapitalised(tokens[k]) && tokens[k]!.pos !== "PUNCT" && tokens[k]!.pos !== "VERB") k++;
@@ -99,9 +107,10 @@ export function findPlaces(sentence: Sentence, isPersonWord: (word: string) => b
     } else i = place.last;
     const words = mention.split(/[\s-]+/);
     if (words.some((w) => isPersonWord(w))) continue;
-    // an event's name ("APEC summit") or an organisation is not a place
+    // "the Velm summit", "the Star Queen ship": a name before a common noun names that thing, not a place
     const next = tokens[i + 1];
-    if (next && /^(summit|forum|meeting|agency|council|party|league|university|company|group|cup)$/i.test(next.lower)) continue;
+    if (next && next.pos === "NOUN" && !isCapitalised(next) && !ADMIN.has(next.lower) && !VENUE.has(next.lower)) continue;
+    if (next && /^(summit|forum|meeting|agency|council|party|league|university|company|group|cup|guard|cruises|airlines)$/i.test(next.lower)) continue;
     // "Sun Temple in Velm": the text says the first place is inside the second
     if (!within && tokens[i + 1]?.lower === "in" && isCapitalised(tokens[i + 2])) {
       const outer = readPlace(tokens, i + 2);

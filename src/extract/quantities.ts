@@ -21,6 +21,8 @@ export interface Quantity {
   /** the counted noun, for counts ("children", "houses") */
   noun?: string;
   partial?: boolean;
+  /** for a partial count, the part: a place, "part", "increment" */
+  scope?: string;
 }
 
 type HedgeKind = "atLeast" | "moreThan" | "about" | "nearly" | "atMost" | "lessThan";
@@ -102,32 +104,38 @@ function nounAfter(tokens: readonly Token[], k: number): string | undefined {
   return noun;
 }
 
-/** A count limited to a part of the whole: a place or subdivision, "another", "more", "of the". */
-function isPartial(tokens: readonly Token[], first: number, last: number): boolean {
+/**
+ * The part of the whole a count is limited to: a named subdivision ("in Velm district"), one
+ * already named ("in the district"), hospitals, a subgroup ("25 of the injured"), or an
+ * increment ("another two", "five more"). A part is another group than the whole: it never
+ * contradicts the total.
+ */
+function scopeOf(tokens: readonly Token[], first: number, last: number): string | undefined {
   const before = tokens[first - 1]?.lower;
-  if (before === "another" || tokens[last + 1]?.lower === "more" || tokens[last + 1]?.lower === "others" && before === "another") return true;
-  if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return true;
+  if (before === "another" || tokens[last + 1]?.lower === "more") return "increment";
+  if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return "part";
   let k = first - 1;
   while (k >= 0 && !/^[,;:]$/.test(tokens[k]!.text)) k--;
   const clauseStart = k + 1;
   k = last + 1;
   while (k < tokens.length && !/^[,;:]$/.test(tokens[k]!.text)) k++;
-  for (let j = clauseStart; j < k - 1; j++) {
+  const clauseEnd = k;
+  // "In neighbouring Velm district, 10 people were killed": the clause before may name the place
+  const searchFrom = clauseStart === first && tokens[first - 1]?.text === "," ? Math.max(0, clauseStart - 8) : clauseStart;
+  for (let j = searchFrom; j < clauseEnd - 1; j++) {
     if (tokens[j]!.lower !== "in") continue;
-    const next = tokens[j + 1]!;
-    const after = tokens[j + 2];
-    // "in Bener District", "in neighbouring Velm province": a named subdivision
-    if (/^\p{Lu}/u.test(next.text)) {
-      let j2 = j + 1;
-      while (j2 < k && /^\p{Lu}/u.test(tokens[j2]!.text)) j2++;
-      if (/^(district|province|village|city|town|county|region|area|municipality|prefecture|state|hospital)s?$/.test(tokens[j2]?.lower ?? "")) return true;
-    }
-    if (/^(neighbouring|neighboring|nearby)$/.test(next.lower)) return true;
-    if (/^(the|his|her|their|that|this)$/.test(next.lower) && after && /^(district|province|village|city|town|region|area|county|state|hospital|hospitals|clinic|neighbourhood|neighborhood|hamlet|camp)s?$/.test(after.lower)) return true;
-    if (/^(hospital|hospitals)$/.test(next.lower)) return true;
+    let n = j + 1;
+    if (/^(the|his|her|their|that|this)$/.test(tokens[n]!.lower)) n++;
+    if (/^(neighbouring|neighboring|nearby|mountainous|remote)$/.test(tokens[n]?.lower ?? "")) n++;
+    let end = n;
+    while (end < clauseEnd && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
+    const noun = tokens[end]?.lower ?? "";
+    if (SUBDIVISIONS.test(noun)) return end > n ? tokens.slice(n, end).map((t) => t.lower).join(" ") : noun.replace(/s$/, "");
   }
-  return false;
+  return undefined;
 }
+
+const SUBDIVISIONS = /^(district|province|village|city|town|county|region|area|municipality|prefecture|state|hospital|hospitals|clinic|camp|neighbourhood|neighborhood|hamlet)$/;
 
 const UNIT_PATTERN = [...UNITS.keys()].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 const MEASURE = new RegExp(
@@ -139,8 +147,8 @@ const MAGNITUDE = /\bmagnitude[- ](\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)[- ]magnitude\b
 /** Measures with units (magnitude 6.1, a 6,825-ton ferry, 20 km, $1.2bn, 18.4%), by pattern over the sentence. */
 export function findMeasures(sentence: Sentence): Quantity[] {
   const found: Quantity[] = [];
-  const tokenAt = (offset: number) => {
-    const k = sentence.tokens.findIndex((t) => t.end > offset);
+  const tokenAt = (relative: number) => {
+    const k = sentence.tokens.findIndex((t) => t.end > sentence.start + relative);
     return k < 0 ? sentence.tokens.length - 1 : k;
   };
   for (const m of sentence.text.matchAll(MAGNITUDE)) {
@@ -174,6 +182,9 @@ export function findMeasures(sentence: Sentence): Quantity[] {
     }
     const tolerance = roundingTolerance(groups.num!, value);
     const index = tokenAt(start - sentence.start);
+    // "10 kilometres (six miles)": a conversion in brackets restates the figure before it
+    const before = sentence.text.slice(0, m.index!).trimEnd();
+    if (before.endsWith("(") && found.some((q) => q.start < start && start - q.start < 40)) continue;
     found.push({ kind: "measure", text: m[0].trim(), index, start, number: round(value), normalized: String(raw), unit, what: propertyOf(sentence, index, what), low: round(value - tolerance), high: round(value + tolerance) });
   }
   return found;
@@ -192,7 +203,7 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
   const tokens = sentence.tokens;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (let k = Math.max(0, index - 5); k < Math.min(tokens.length, index + 6); k++) {
+  for (let k = Math.max(0, index - 5); k < Math.min(tokens.length, index + 9); k++) {
     const property = PROPERTY_OF.get(tokens[k]!.lower);
     if (!property) continue;
     // a depth, length or distance is in metres; a price or cost in money: the word must fit the unit
@@ -220,10 +231,25 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
     for (let k = index + 1; k < Math.min(tokens.length, index + 6); k++) if (tokens[k]!.pos === "NOUN" && !/^(percent|cent)$/.test(tokens[k]!.lower)) return `share of ${tokens[k]!.lower}`;
     for (let k = index - 1; k >= Math.max(0, index - 4); k--) if (tokens[k]!.pos === "NOUN") return `share of ${tokens[k]!.lower}`;
   }
-  return best ?? dimension;
+  if (best) return best;
+  // nothing says what it is: the noun it measures ("a 27-foot draft"), so unlike things stay apart
+  for (const k of [index + 1, index + 2, index + 3]) {
+    const t = tokens[k];
+    if (t && t.pos === "NOUN" && !UNITS.has(t.lower)) return `${dimension} of ${t.lower}`;
+  }
+  // "a draft (below the waterline) of 27 feet": back over a parenthesis to the noun
+  let depth = 0;
+  for (let k = index - 1; k >= Math.max(0, index - 10); k--) {
+    const t = tokens[k]!;
+    if (t.text === ")") depth++;
+    else if (t.text === "(") depth--;
+    else if (depth === 0 && t.pos === "NOUN" && !UNITS.has(t.lower)) return `${dimension} of ${t.lower}`;
+    else if (depth === 0 && t.pos === "VERB") break;
+  }
+  return dimension;
 }
 
-const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least|less than|under|up to|just)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)([- ])(second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?!\s+ago)/giu;
+const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least|less than|under|up to|just)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)([- ]|: )(second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?!\s+ago)/giu;
 const DURATION_CODES: Record<string, string> = { second: "TS", minute: "TM", hour: "TH", day: "D", week: "W", month: "M", year: "Y" };
 const SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2629800, year: 31557600 };
 const OWN_LENGTH = new Set(quantities.ownLength);
@@ -260,6 +286,8 @@ export function findDurations(sentence: Sentence): Quantity[] {
         }
       }
     }
+    // "10: Years the captain has worked": a by-the-numbers line names it after the figure
+    if (!what) for (let k = last + 1; k < Math.min(tokens.length, last + 4); k++) if (tokens[k]!.pos === "NOUN") { what = tokens[k]!.lower; break; }
     what ??= "time";
     const seconds = value * SECONDS[unitWord]!;
     const hedge = m[1]?.toLowerCase();
@@ -350,9 +378,12 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     } else continue;
     // "4,234: People on board …": the counted noun follows a colon in a by-the-numbers list
     const colon = tokens[last + 1]?.text === ":";
-    const noun = nounAfter(tokens, last + (colon ? 2 : 1));
+    // "a crew of 1,100": the noun comes before "of"
+    const noun = nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined);
     const category = categoryNear(tokens, first, last);
-    const partial = isPartial(tokens, first, last);
+    const scope = scopeOf(tokens, first, last);
+    // "(six miles)": a figure with a unit is a measure, even one left out as a conversion
+    if (noun && UNITS.has(noun)) continue;
     i = last;
     if (!noun && !category) continue;
     const nounClass = !noun || GENERIC_PEOPLE.has(noun) ? (category ? "people" : noun ?? "people") : noun;
@@ -368,7 +399,7 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
       normalized: value !== undefined ? String(value) : text.toLowerCase(),
       what,
       noun: nounClass,
-      ...(partial ? { partial } : {}),
+      ...(scope ? { partial: true, scope } : {}),
     });
   }
   return found;

@@ -36,7 +36,7 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
       // the days of a multi-day event are all its dates
       const [fromA, toA] = dateSpan(va.normalized);
       const [fromB, toB] = dateSpan(vb.normalized);
-      const slack = Math.max(0, spanDays - 1);
+      const slack = Math.max(0, spanDays - 1, a.context.loose || b.context.loose ? 1 : 0);
       return addDays(fromA, -slack) <= toB && addDays(toA, slack) >= fromB;
     }
     case "location": {

@@ -6,14 +6,26 @@ import { placeKnowledge } from "./places.js";
 
 type Draft = Omit<Finding, "id">;
 
-const valueKey = (c: SlotClaim) =>
-  c.attribute === "role" ? canonicalTitle(c.value.normalized) : `${c.value.normalized}|${c.value.low ?? ""}|${c.value.high ?? ""}|${c.value.unit ?? ""}`;
+// one value per normalised figure: "three" and "at least three" are the same figure, however hedged
+const valueKey = (c: SlotClaim) => (c.attribute === "role" ? canonicalTitle(c.value.normalized) : `${c.value.normalized}|${c.value.unit ?? ""}`);
+
+/**
+ * Place names in one slot that contain another's words are one value under the shorter name:
+ * "Isola del Velm", "Isola Velm" and "Velm" are one place.
+ */
+function placeFamilies(claims: readonly SlotClaim[]): Map<string, string> {
+  const names = [...new Set(claims.map((c) => c.value.normalized))].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const family = new Map<string, string>();
+  for (const name of names) family.set(name, names.find((shorter) => shorter.length < name.length && ` ${name} `.includes(` ${shorter} `)) ?? name);
+  return family;
+}
 
 /** The distinct values of a set of claims, each with the sources and claims behind it. */
 function valuesOf(claims: readonly SlotClaim[]): FindingValue[] {
   const byKey = new Map<string, { first: SlotClaim; sources: Set<string>; claims: string[] }>();
+  const families = claims[0]?.attribute === "location" ? placeFamilies(claims) : undefined;
   for (const c of claims) {
-    const key = valueKey(c);
+    const key = families ? families.get(c.value.normalized)! : valueKey(c);
     const entry = byKey.get(key) ?? { first: c, sources: new Set<string>(), claims: [] };
     entry.sources.add(c.source);
     entry.claims.push(c.id);
@@ -67,16 +79,14 @@ function updateFinding(slot: Slot, dates: ReadonlyMap<string, string>): Draft[] 
   const drafts: Draft[] = [
     finding(slot, "update", values, latest.value.normalized, `${slot.subject.name}: updated from ${first.value.text} to ${latest.value.text} (${latest.source})`),
   ];
-  // the newest figure, and those compatible with it, may still be agreed by several sources
-  const agreeing = slot.claims.filter((c) => compatible(c, latest, slot.spanDays, NO_PLACES));
-  const agreeValues = valuesOf(agreeing);
-  if (new Set(agreeing.map((c) => c.source)).size >= 2) {
-    drafts.push(finding(slot, "agreement", agreeValues, latest.value.normalized, `${new Set(agreeing.map((c) => c.source)).size} sources agree with the latest figure for ${slot.subject.name}: ${latest.value.text}`));
+  // a figure several sources gave at one time is agreed, even when a later one supersedes it
+  for (const value of valuesOf(slot.claims)) {
+    if (value.sources.length < 2) continue;
+    const latestNote = value.normalized === latest.value.normalized ? " (the latest figure)" : "";
+    drafts.push(finding(slot, "agreement", [value], value.normalized, `${value.sources.length} sources agree on ${slot.subject.name}: ${value.text}${latestNote}`));
   }
   return drafts;
 }
-
-const NO_PLACES: PlaceKnowledge = { containers: () => [], countryOf: () => undefined };
 
 function judge(slot: Slot, places: PlaceKnowledge, dates: ReadonlyMap<string, string>): Draft[] {
   const values = valuesOf(slot.claims);
