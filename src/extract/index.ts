@@ -55,6 +55,35 @@ function peopleIn(sentence: Sentence, from: number, to: number, people: Readonly
   return [...found].sort();
 }
 
+const REQUEST = /^(sought|seeks|seek|asked|asks|demanded|demands|requested|requests|proposed|proposes|wanted|recommended)$/;
+const HOLDER_STOP = new Set(["The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "Its", "This", "That", "After", "Before", "While", "When", "Shares", "Officials", "Police"]);
+
+/**
+ * Whose figure it is: a person the article names, else a capitalised name, nearest the figure
+ * in its clause ("Velm shares rose 18%", "Ruiz won 52.4 percent", "sentenced Holm to 12 years").
+ * Figures of different holders are different questions.
+ */
+function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string, string>): string | undefined {
+  const [from, to] = clauseAround(sentence, index);
+  let best: { name: string; distance: number } | undefined;
+  for (let k = from; k <= to; k++) {
+    const t = sentence.tokens[k]!;
+    const person = people.get(t.text);
+    const named = person ?? (/^\p{Lu}\p{L}+$/u.test(t.text) && k > 0 && !HOLDER_STOP.has(t.text) && t.entity === undefined ? t.text : undefined);
+    if (!named) continue;
+    const distance = Math.abs(k - index) + (k > index ? 2 : 0);
+    if (!best || distance < best.distance) best = { name: named, distance };
+  }
+  return best?.name.toLowerCase();
+}
+
+/** "the 15 years the prosecutor sought": a figure asked for is not the figure decided. */
+function isRequest(sentence: Sentence, index: number): boolean {
+  const [from, to] = clauseAround(sentence, index);
+  for (let k = from; k <= to; k++) if (REQUEST.test(sentence.tokens[k]!.lower) || (sentence.tokens[k]!.lower === "called" && sentence.tokens[k + 1]?.lower === "for")) return true;
+  return false;
+}
+
 function clauseAround(sentence: Sentence, index: number): [number, number] {
   let from = index;
   while (from > 0 && !/^[,;—–]$/.test(sentence.tokens[from - 1]!.text)) from--;
@@ -78,8 +107,10 @@ export function extract(article: Article): RawClaim[] {
   const anchor = { date: article.anchor.date, direction: article.anchor.from === "text" ? ("forward" as const) : ("back" as const) };
 
   const claims: RawClaim[] = [];
+  const inDateline = (offset: number) => !!article.dateline && offset >= article.dateline.start && offset < article.dateline.end;
   const quoteOf = (s: Sentence) => (s.text.length > 400 ? `${s.text.slice(0, 397)}…` : s.text);
   const add = (s: ReadSentence, attribute: Attribute, offset: number, value: ClaimValue, context: Omit<RawClaim["context"], "offset">) => {
+    if (inDateline(offset)) return;
     const { line, column } = lineColumnOf(article.lineStarts, offset);
     claims.push({
       source: article.id,
@@ -96,7 +127,9 @@ export function extract(article: Article): RawClaim[] {
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
     const dates = findDates(s.text, anchor, future).map((d) => ({ ...d, token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)) }));
-    const periodOfDate = (d: DateMention) => (isBackground(d, anchor.date) ? d.iso.slice(0, 4) : "current");
+    // a plan ("is expected to close in the first quarter of 2027") or a date after the dateline is another event
+    const periodOfDate = (d: DateMention) =>
+      isBackground(d, anchor.date) ? d.iso.slice(0, 4) : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchor.date && dateSpan(d.iso)[0] > anchor.date) ? "future" : "current";
     // a date belongs to its nearest trigger: "a quake … in a region hit by the 2004 tsunami" dates the tsunami only
     const triggerPeriods = new Map<Trigger, string>();
     const isMainTrigger = (t: Trigger) => t.generic || t.eventClass === mainClass;
@@ -134,6 +167,11 @@ export function extract(article: Article): RawClaim[] {
 
     for (const d of dates) {
       const e = eventAt(d.token, true);
+      // a month or a year with no event word beside it ("last month", "this year") is background, not the event's date
+      if (!e.inClause && !/^\d{4}-\d{2}-\d{2}$/.test(d.iso)) continue;
+      // "last month", "this year": too vague to date the story's own event; "today" alone dates the writing
+      if (d.relative && !/^\d{4}-\d{2}-\d{2}$/.test(d.iso) && periodOfDate(d) === "current") continue;
+      if (/^(today|tonight|this (morning|afternoon|evening))$/i.test(d.text) && !e.inClause) continue;
       add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, { ...context(e), period: periodOfDate(d), about: "date", ...(e.inClause ? {} : { loose: true }) });
     }
 
@@ -161,9 +199,12 @@ export function extract(article: Article): RawClaim[] {
         ...(q.unit ? { unit: q.unit } : {}),
       };
       const attribution = attributionAt(s, q.index);
+      const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? /^(share|price|cost|money)/.test(q.what) : /^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes";
+      const holder = held ? holderAt(s, q.index, people) : undefined;
+      const request = q.kind !== "count" && isRequest(s, q.index) ? " sought" : "";
       add(s, attribute, q.start, value, {
         ...context(eventAt(q.index, false)),
-        about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}`,
+        about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}${holder ? ` of ${holder}` : ""}`,
         ...(q.partial ? { partial: true } : {}),
         ...(attribution ? { attribution } : {}),
       });

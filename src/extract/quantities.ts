@@ -139,7 +139,7 @@ const SUBDIVISIONS = /^(district|province|village|city|town|county|region|area|m
 
 const UNIT_PATTERN = [...UNITS.keys()].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 const MEASURE = new RegExp(
-  String.raw`(?<currency>US\$|\$|€|£|¥)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>bn|billion|million|mn|m|k|tn|trillion)\b)?(?:\s?-?\s?(?<unit>${UNIT_PATTERN})(?![\p{L}]))?`,
+  String.raw`(?<currency>US\$|\$|€|£|¥)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>bn|billion|million|mn|m|k|tn|trillion)\b)?(?:\s?-?\s?(?<unit>${UNIT_PATTERN})(?![\p{L}]))?(?:\s(?<curword>dollars|euros|pounds|crowns|yen|yuan|rupees|won|francs)\b)?`,
   "giu",
 );
 const MAGNITUDE = /\bmagnitude[- ](\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)[- ]magnitude\b|measuring (\d+(?:\.\d+)?) on the richter/giu;
@@ -159,7 +159,7 @@ export function findMeasures(sentence: Sentence): Quantity[] {
   }
   for (const m of sentence.text.matchAll(MEASURE)) {
     const groups = m.groups!;
-    const currency = groups.currency ? CURRENCIES.get(groups.currency.toLowerCase()) : undefined;
+    const currency = groups.currency ? CURRENCIES.get(groups.currency.toLowerCase()) : groups.curword ? CURRENCIES.get(groups.curword.toLowerCase()) : undefined;
     const unitWord = groups.unit?.toLowerCase();
     if (!currency && (!unitWord || unitWord === "magnitude")) continue;
     // "m" after a number is metres unless money is in play ("$1,180m")
@@ -231,6 +231,8 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
     for (let k = index + 1; k < Math.min(tokens.length, index + 6); k++) if (tokens[k]!.pos === "NOUN" && !/^(percent|cent)$/.test(tokens[k]!.lower)) return `share of ${tokens[k]!.lower}`;
     for (let k = index - 1; k >= Math.max(0, index - 4); k--) if (tokens[k]!.pos === "NOUN") return `share of ${tokens[k]!.lower}`;
   }
+  // "$46 for each share", "$46 a share": a price per unit is not the price of the whole
+  if (dimension === "money" && /^\s*(per|for each|for every|a|an|each)\s+(?:\p{Lu}\p{L}+\s+)?(share|unit|barrel|ticket|tonne|ton|item|head|person)\b/iu.test(sentence.text.slice(tokens[index]!.end - sentence.start).replace(/^[\d.,]+\s*(bn|billion|million|m)?/i, ""))) return `${best ?? "price"} per unit`;
   if (best) return best;
   // nothing says what it is: the noun it measures ("a 27-foot draft"), so unlike things stay apart
   for (const k of [index + 1, index + 2, index + 3]) {

@@ -61,3 +61,23 @@ export function readMasthead(lines: readonly string[]): Masthead {
   }
   return { published, outlet, prefixLength, metaLines };
 }
+
+// "VELM, March 3 (Reuters) -", "PORT VELM, Ostria (AP) —", "VELM —": a wire dateline opens the first paragraph
+const WIRE_DATELINE = /^\s*([A-Z][A-Z.'’ -]{1,40}[A-Z])((?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?)\s*(?:\(([^)]{2,40})\))?\s*[-—–]+\s/;
+
+export interface WireDateline {
+  length: number;
+  place: string;
+  agency: string | null;
+  /** "March 3": the filing date without its year */
+  monthDay: string | null;
+}
+
+export function readWireDateline(line: string): WireDateline | null {
+  const m = WIRE_DATELINE.exec(line);
+  if (!m) return null;
+  // an all-caps word alone before a dash could be a headline ("BREAKING - …"): it needs a comma part or an agency, or a long dash
+  if (!m[2] && !m[3] && !/[—–]/.test(m[0])) return null;
+  const monthDay = /([A-Z][a-z]{2,8}\.?\s\d{1,2})\s*$/.exec(m[2] ?? "")?.[1] ?? null;
+  return { length: m[0].length, place: m[1]!.trim(), agency: m[3]?.trim() ?? null, monthDay };
+}

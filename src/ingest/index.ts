@@ -1,7 +1,7 @@
 import type { Article } from "../model/article.js";
 import { findDates } from "../shared/dates.js";
 import { lineStartsOf, linesOf } from "../shared/positions.js";
-import { readMasthead } from "./dateline.js";
+import { readMasthead, readWireDateline } from "./dateline.js";
 import { readInputs, type InputText } from "./read.js";
 import { splitSegments } from "./segments.js";
 
@@ -48,9 +48,22 @@ export function toArticle(input: InputText): Article {
     lineStarts,
     segments,
   };
+  const firstParagraph = segments.find((s) => s.kind === "body" || s.kind === "title" && s !== titleSegment) ?? segments.find((s) => s.kind === "body");
+  const wire = firstParagraph ? readWireDateline(text.slice(firstParagraph.start, firstParagraph.end)) : null;
+  if (firstParagraph && wire) {
+    article.dateline = { start: firstParagraph.start, end: firstParagraph.start + wire.length, place: wire.place, agency: wire.agency };
+  }
   if (!article.published) {
     const inferred = dateFromText(article);
     if (inferred) article.anchor = { date: inferred, from: "text" };
+    // the wire dateline's "March 3" is the filing date: with a year from the text it is the publication date
+    if (wire?.monthDay) {
+      const filed = findDates(`${wire.monthDay}, ${(inferred ?? "").slice(0, 4) || "2000"}`, { date: null, direction: "back" })[0];
+      if (filed && inferred) {
+        article.published = filed.iso;
+        article.anchor = { date: filed.iso, from: "dateline" };
+      }
+    }
   }
   return article;
 }

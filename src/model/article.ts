@@ -32,6 +32,8 @@ export const Article = z.object({
   /** offset of the first character of each line, for offset → line/column */
   lineStarts: z.array(z.number().int()),
   segments: z.array(Segment),
+  /** a wire dateline ("VELM, March 3 (Reuters) -"): where the story was filed, not where it happened */
+  dateline: z.object({ start: z.number().int(), end: z.number().int(), place: z.string(), agency: z.string().nullable() }).optional(),
   draft: z.boolean().optional(),
 });
 export type Article = z.infer<typeof Article>;

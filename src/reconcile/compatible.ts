@@ -29,6 +29,9 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
       const ta = canonicalTitle(va.normalized);
       const tb = canonicalTitle(vb.normalized);
       if (ta === tb) return true;
+      // "presiding judge" is a judge, "chief prosecutor" a prosecutor; but a vice president is no president
+      const [shorter, longer] = ta.length < tb.length ? [ta, tb] : [tb, ta];
+      if (longer.endsWith(` ${shorter}`) && !/^(vice|deputy|assistant|former|acting|co|under|sub)[ -]/.test(longer)) return true;
       const ga = GROUP_OF.get(ta);
       return ga === undefined || ga !== GROUP_OF.get(tb);
     }

@@ -46,13 +46,25 @@ function valuesOf(claims: readonly SlotClaim[]): FindingValue[] {
     .sort((a, b) => b.sources.length - a.sources.length || (a.normalized < b.normalized ? -1 : a.normalized > b.normalized ? 1 : 0));
 }
 
-/** Pairs of claims from different sources that cannot both be true. */
+/**
+ * Pairs of claims from different sources that cannot both be true. Two sources that each also
+ * give a figure the other can accept do not disagree: the odd figure is about something else
+ * ("the closing price on Friday" beside "the deal on Monday"). A title is different: calling one
+ * person two incompatible things is an error however often the right title also appears.
+ */
 function conflicts(slot: Slot, places: PlaceKnowledge): [SlotClaim, SlotClaim][] {
   const pairs: [SlotClaim, SlotClaim][] = [];
   const claims = slot.claims;
+  const fits = (a: SlotClaim, b: SlotClaim) => compatible(a, b, slot.spanDays, places);
+  const bySource = new Map<string, SlotClaim[]>();
+  for (const c of claims) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  const alsoAgree = (a: SlotClaim, b: SlotClaim) =>
+    slot.attribute !== "role" && (bySource.get(a.source)!.some((x) => fits(x, b)) || bySource.get(b.source)!.some((y) => fits(a, y)));
   for (let i = 0; i < claims.length; i++)
-    for (let j = i + 1; j < claims.length; j++)
-      if (claims[i]!.source !== claims[j]!.source && !compatible(claims[i]!, claims[j]!, slot.spanDays, places)) pairs.push([claims[i]!, claims[j]!]);
+    for (let j = i + 1; j < claims.length; j++) {
+      const [a, b] = [claims[i]!, claims[j]!];
+      if (a.source !== b.source && !fits(a, b) && !alsoAgree(a, b)) pairs.push([a, b]);
+    }
   return pairs;
 }
 

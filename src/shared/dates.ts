@@ -40,6 +40,9 @@ export function findDates(text: string, anchor: Anchor, futureTense = false): Da
     const result = results[i]!;
     // "a week after the two met", "in just two months": spans measured from another event, not dates
     // "now", "within two weeks", "the next 48 hours": no date of an event
+    // "the march", "the court sat", "may": a month or weekday name in lower case is another word
+    if (!/\d/.test(result.text) && /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/.test(result.text)) continue;
+    if (/\b(within|next|coming|past|following|over the)\s*$/i.test(text.slice(Math.max(0, result.index - 16), result.index)) || /\b(within|next|coming)\b/i.test(result.text)) continue;
     if (/^(now|right now|by now)$/i.test(result.text.trim()) || /^for\b/i.test(result.text) || /\b(within|next|coming|past)\b/i.test(text.slice(Math.max(0, result.index - 12), result.index + result.text.length)) && !result.start.isCertain("day")) continue;
     if (/\b(seconds?|minutes?|hours?)\b/i.test(result.text) && !/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(result.text)) continue;
     if (/\d/.test(result.text) && /\b(today|tonight)\b/i.test(result.text) && !result.start.isCertain("month")) continue;
