@@ -63,13 +63,13 @@ const HOLDER_STOP = new Set(["The", "A", "An", "In", "On", "At", "But", "And", "
  * in its clause ("Velm shares rose 18%", "Ruiz won 52.4 percent", "sentenced Holm to 12 years").
  * Figures of different holders are different questions.
  */
-function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string, string>): string | undefined {
+function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string, string>, personsOnly = false): string | undefined {
   const [from, to] = clauseAround(sentence, index);
   let best: { name: string; distance: number } | undefined;
   for (let k = from; k <= to; k++) {
     const t = sentence.tokens[k]!;
-    const person = people.get(t.text);
-    const named = person ?? (/^\p{Lu}\p{L}+$/u.test(t.text) && k > 0 && !HOLDER_STOP.has(t.text) && t.entity === undefined ? t.text : undefined);
+    const person = people.get(t.text)?.toLowerCase();
+    const named = person ?? (!personsOnly && /^\p{Lu}\p{L}+$/u.test(t.text) && k > 0 && !HOLDER_STOP.has(t.text) && t.entity === undefined ? t.text : undefined);
     if (!named) continue;
     const distance = Math.abs(k - index) + (k > index ? 2 : 0);
     if (!best || distance < best.distance) best = { name: named, distance };
@@ -100,6 +100,10 @@ export function extract(article: Article): RawClaim[] {
   const people = new Map<string, string>();
   for (const role of rolesBySentence.flat()) for (const word of role.name.split(/[\s-]+/)) if (word.length > 1 && !/\.$/.test(word)) people.set(word, role.name);
   const isPersonWord = (word: string) => people.has(word);
+  // titles held by exactly one person in the article: "the captain" is that person
+  const holders = new Map<string, Set<string>>();
+  for (const role of rolesBySentence.flat()) for (const word of [role.normalized, role.title.toLowerCase()]) holders.set(word, (holders.get(word) ?? new Set()).add(role.name));
+  const holderByTitle = new Map([...holders].filter(([, names]) => names.size === 1).map(([title, names]) => [title, [...names][0]!.toLowerCase()]));
 
   const triggersBySentence = sentences.map((s) => findTriggers(s));
   const lead = sentences.slice(0, 4).flatMap((_, k) => triggersBySentence[k]!).find((t) => !t.aside && !t.generic);
@@ -123,6 +127,7 @@ export function extract(article: Article): RawClaim[] {
   };
 
   let previousPeople: string[] = [];
+  let carried: { eventClass: string; period: string } | undefined;
   sentences.forEach((s, k) => {
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
@@ -130,16 +135,23 @@ export function extract(article: Article): RawClaim[] {
     // a plan ("is expected to close in the first quarter of 2027") or a date after the dateline is another event
     const periodOfDate = (d: DateMention) =>
       isBackground(d, anchor.date) ? d.iso.slice(0, 4) : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchor.date && dateSpan(d.iso)[0] > anchor.date) ? "future" : "current";
-    // a date belongs to its nearest trigger: "a quake … in a region hit by the 2004 tsunami" dates the tsunami only
+    // A year that modifies an event word ("the 2004 tsunami", "the tsunami of 2004") dates that word
+    // only; a time adverbial ("In 2004, …", "… in May 2012") dates every event word of the sentence.
     const triggerPeriods = new Map<Trigger, string>();
-    const isMainTrigger = (t: Trigger) => t.generic || t.eventClass === mainClass;
     for (const d of dates) {
-      const trigger = nearestTrigger(s, triggers, d.token);
-      if (!trigger || periodOfDate(d) === "current" || triggerPeriods.has(trigger)) continue;
-      triggerPeriods.set(trigger, periodOfDate(d));
-      // "an 8.7-magnitude earthquake also hit … in May 2012": every word of that event shares the date
-      if (isMainTrigger(trigger)) for (const other of triggers) if (isMainTrigger(other) && !triggerPeriods.has(other)) triggerPeriods.set(other, periodOfDate(d));
+      const period = periodOfDate(d);
+      if (period === "current") continue;
+      const after = s.tokens.find((t) => t.start >= s.start + d.index + d.text.length);
+      const modified = triggers.find((t) => s.tokens[t.index] === after || (s.tokens[t.index + 1]?.lower === "of" && s.tokens[t.index + 2]?.start === s.start + d.index));
+      if (modified) triggerPeriods.set(modified, period);
+      else for (const t of triggers) if (!triggerPeriods.has(t)) triggerPeriods.set(t, period);
     }
+    // "Five people died in the quake": no date, but "the quake" is the one the sentence before dated
+    if (dates.length === 0 && carried) {
+      for (const t of triggers) if (!t.aside && (t.eventClass === carried.eventClass || t.generic) && /^(the|that|this)$/.test(s.tokens[t.index - 1]?.lower ?? "")) triggerPeriods.set(t, carried.period);
+    }
+    const backgroundTrigger = triggers.find((t) => triggerPeriods.has(t) && !t.aside);
+    carried = backgroundTrigger ? { eventClass: backgroundTrigger.generic ? mainClass : backgroundTrigger.eventClass, period: triggerPeriods.get(backgroundTrigger)! } : dates.length > 0 || triggers.some((t) => !t.aside && !t.generic) ? undefined : carried;
     const sentencePeriod = dates.map(periodOfDate).find((p) => p !== "current") ?? "current";
     const sentencePeople = peopleIn(s, 0, s.tokens.length - 1, people);
 
@@ -152,7 +164,7 @@ export function extract(article: Article): RawClaim[] {
       // a related-article blurb is about another story: its events are whoever it names, not the article's own
       if (participants.length === 0 && s.segment === "related") participants = sentencePeople.length > 0 ? sentencePeople : sentences[k - 1]?.block === s.block ? previousPeople : [];
       const main = !trigger || trigger.generic || trigger.eventClass === mainClass;
-      const period = trigger ? (triggerPeriods.get(trigger) ?? (triggers.length === 0 ? sentencePeriod : "current")) : sentencePeriod;
+      const period = trigger ? (triggerPeriods.get(trigger) ?? "current") : sentencePeriod;
       const inClause = !!trigger && trigger.index >= clauseAround(s, index)[0] && trigger.index <= clauseAround(s, index)[1];
       return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}) };
     };
@@ -200,12 +212,15 @@ export function extract(article: Article): RawClaim[] {
       };
       const attribution = attributionAt(s, q.index);
       const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? /^(share|price|cost|money)/.test(q.what) : /^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes";
-      const holder = held ? holderAt(s, q.index, people) : undefined;
+      // "the captain has worked there 10 years": a title held by one person in the article is that person
+      const titled = q.kind === "duration" ? holderByTitle.get(q.what) : undefined;
+      const holder = titled ?? (held ? holderAt(s, q.index, people, q.kind === "duration") : undefined);
       const request = q.kind !== "count" && isRequest(s, q.index) ? " sought" : "";
       add(s, attribute, q.start, value, {
         ...context(eventAt(q.index, false)),
         about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}${holder ? ` of ${holder}` : ""}`,
         ...(q.partial ? { partial: true } : {}),
+        ...(q.provisional ? { provisional: true } : {}),
         ...(attribution ? { attribution } : {}),
       });
     }

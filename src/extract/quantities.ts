@@ -23,6 +23,8 @@ export interface Quantity {
   partial?: boolean;
   /** for a partial count, the part: a place, "part", "increment" */
   scope?: string;
+  /** marked as not final: "at least", "so far", "rose to", "partial results" */
+  provisional?: boolean;
 }
 
 type HedgeKind = "atLeast" | "moreThan" | "about" | "nearly" | "atMost" | "lessThan";
@@ -30,6 +32,18 @@ const HEDGES = Object.entries(quantities.hedges).map(([phrase, kind]) => ({ word
 const VAGUE = Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length);
 const CATEGORIES = Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category })));
 const PEOPLE = new Set(quantities.peopleNouns);
+const PROVISIONAL = quantities.provisional.map((p) => p.split(" "));
+
+/** Does the figure's clause say it is not final ("so far", "rose to", "partial results")? */
+export function isProvisional(tokens: readonly Token[], first: number, last: number, hedge?: string): boolean {
+  if (hedge === "atLeast" || hedge === "moreThan") return true;
+  let from = first;
+  while (from > 0 && !/^[;:]$/.test(tokens[from - 1]!.text) && first - from < 10) from--;
+  let to = last;
+  while (to < tokens.length - 1 && !/^[;:]$/.test(tokens[to + 1]!.text) && to - last < 10) to++;
+  for (let k = from; k <= to; k++) for (const words of PROVISIONAL) if (phraseAt(tokens, k, words)) return true;
+  return false;
+}
 const GENERIC_PEOPLE = new Set(quantities.genericPeople);
 const UNITS = new Map(Object.entries(quantities.units) as [string, [string, number]][]);
 const UNIT_NAMES = quantities.unitNames as Record<string, string>;
@@ -112,6 +126,19 @@ function nounAfter(tokens: readonly Token[], k: number): string | undefined {
  */
 function scopeOf(tokens: readonly Token[], first: number, last: number): string | undefined {
   const before = tokens[first - 1]?.lower;
+  // "around 30 people seriously injured": a subgroup of the injured
+  for (let k = last + 1; k < Math.min(tokens.length, last + 4); k++) if (/^(seriously|critically|badly|severely|slightly|lightly)$/.test(tokens[k]!.lower)) return tokens[k]!.lower;
+  // "In neighbouring Velm district, 10 people were killed, 140 were injured": the opening phrase scopes the sentence
+  if (tokens[0]?.lower === "in") {
+    const comma = tokens.findIndex((t) => t.text === ",");
+    if (comma > 0 && comma < first) {
+      const noun = tokens[comma - 1]!.lower;
+      if (SUBDIVISIONS.test(noun)) {
+        const names = tokens.slice(1, comma - 1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.lower);
+        return names.length > 0 ? names.join(" ") : noun;
+      }
+    }
+  }
   if (before === "another" || tokens[last + 1]?.lower === "more") return "increment";
   if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return "part";
   let k = first - 1;
@@ -185,7 +212,8 @@ export function findMeasures(sentence: Sentence): Quantity[] {
     // "10 kilometres (six miles)": a conversion in brackets restates the figure before it
     const before = sentence.text.slice(0, m.index!).trimEnd();
     if (before.endsWith("(") && found.some((q) => q.start < start && start - q.start < 40)) continue;
-    found.push({ kind: "measure", text: m[0].trim(), index, start, number: round(value), normalized: String(raw), unit, what: propertyOf(sentence, index, what), low: round(value - tolerance), high: round(value + tolerance) });
+    const provisional = isProvisional(sentence.tokens, index, index);
+    found.push({ kind: "measure", ...(provisional ? { provisional } : {}), text: m[0].trim(), index, start, number: round(value), normalized: String(raw), unit, what: propertyOf(sentence, index, what), low: round(value - tolerance), high: round(value + tolerance) });
   }
   return found;
 }
@@ -216,14 +244,15 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
     }
   }
   if (best === "distance") {
-    // a distance is from somewhere: "55 kilometres west of Bireun"
+    // a distance is from somewhere: "55 kilometres west of the town of Velm", "from the provincial capital Velm"
     for (let k = index + 1; k < Math.min(tokens.length, index + 8); k++) {
-      if (/^(of|from|off)$/.test(tokens[k]!.lower) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? "") || /^(of|from|off)$/.test(tokens[k]!.lower) && tokens[k + 1]?.lower === "the" && /^\p{Lu}/u.test(tokens[k + 2]?.text ?? "")) {
-        const start = tokens[k + 1]!.lower === "the" ? k + 2 : k + 1;
-        let end = start;
-        while (end < tokens.length && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
-        return `distance from ${tokens.slice(start, end).map((t) => t.lower).join(" ")}`;
-      }
+      if (!/^(of|from|off)$/.test(tokens[k]!.lower)) continue;
+      let start = k + 1;
+      while (start < Math.min(tokens.length, k + 7) && !/^\p{Lu}/u.test(tokens[start]!.text) && tokens[start]!.pos !== "PUNCT" && tokens[start]!.pos !== "VERB") start++;
+      let end = start;
+      while (end < tokens.length && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
+      if (end > start) return `distance from ${tokens.slice(start, end).map((t) => t.lower).join(" ")}`;
+      break;
     }
   }
   if (dimension === "percent") {
@@ -350,6 +379,7 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     let n: number | null = null;
     let interval: { low?: number; high?: number } = {};
     let text = "";
+    let hedgeKind: HedgeKind | undefined;
     const vague = VAGUE.find((v) => phraseAt(tokens, i, v.words));
     if (vague && (t.entity !== "CARDINAL" || /^(dozens|hundreds|thousands|tens|scores)$/.test(t.lower))) {
       last = i + vague.words.length - 1;
@@ -373,6 +403,7 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
       const hedge = hedgeBefore(tokens, numberStart) ?? (numberStart === first ? hedgeBefore(tokens, first) : undefined);
       if (numberStart === first && hedge) first = first - HEDGES.find((h) => h.kind === hedge && phraseAt(tokens, first - h.words.length, h.words))!.words.length;
       interval = hedgeInterval(hedge, n);
+      hedgeKind = hedge;
       text = sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last]!.end - sentence.start);
       // "the two leaders": a definite small number refers, it does not claim
       if (n <= 10 && /^(the|their|these|those|its|his|her|both|all)$/.test(tokens[first - 1]?.lower ?? "")) continue;
@@ -402,6 +433,7 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
       what,
       noun: nounClass,
       ...(scope ? { partial: true, scope } : {}),
+      ...(isProvisional(tokens, first, last, hedgeKind) ? { provisional: true } : {}),
     });
   }
   return found;

@@ -33,6 +33,7 @@ export function splitSegments(lines: readonly LineInfo[], firstContentLine: numb
   const labels: Labelled[] = [];
   let mode: "body" | "related" | "list" = "body";
   let seenTitle = false;
+  let listBulleted = false;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     const n = norm(text);
@@ -53,6 +54,7 @@ export function splitSegments(lines: readonly LineInfo[], firstContentLine: numb
     }
     if (listHeaders.has(n)) {
       mode = "list";
+      listBulleted = false;
       labels.push({ kind: "boilerplate", reason: "reading-list header" });
       continue;
     }
@@ -66,7 +68,11 @@ export function splitSegments(lines: readonly LineInfo[], firstContentLine: numb
       labels.push({ kind: "boilerplate", reason: "image caption" });
       continue;
     }
+    // a bulleted list ends at its first line without a bullet
+    const bullet = /^\s*([-•*–·]|\d+[.)])\s/.test(text);
+    if (mode === "list" && !bullet && listBulleted) mode = "body";
     if (mode === "list") {
+      listBulleted ||= bullet;
       labels.push({ kind: "boilerplate", reason: "reading list" });
       continue;
     }

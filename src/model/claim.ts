@@ -58,6 +58,8 @@ export const ClaimContext = z.object({
   partial: z.boolean().optional(),
   /** a figure attributed to a body ("the US Geological Survey said"): kept apart from other bodies' figures */
   attribution: z.string().optional(),
+  /** a figure the text marks as not final ("at least", "so far", "rose to", partial results): a later one may revise it */
+  provisional: z.boolean().optional(),
   /** a date with no event word in its clause: it may be a day off the event ("still missing yesterday evening") */
   loose: z.boolean().optional(),
   /** offset of the claim's value in the article text */

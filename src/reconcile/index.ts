@@ -107,11 +107,16 @@ function judge(slot: Slot, places: PlaceKnowledge, dates: ReadonlyMap<string, st
   if (sources.size === 1) {
     return [finding(slot, "uncorroborated", values, top.normalized, `only ${list([...sources])} gives the ${slot.attribute} of ${slot.subject.name}: ${values.map(quoted).join(", ")}`)];
   }
-  const clashes = conflicts(slot, places);
-  if (clashes.length === 0) {
+  const allClashes = conflicts(slot, places);
+  if (allClashes.length === 0) {
     return [finding(slot, "agreement", values, top.normalized, `${sources.size} sources agree on the ${slot.attribute} of ${slot.subject.name}: ${values.map(quoted).join(", ")}`)];
   }
-  if (slot.volatile) return updateFinding(slot, dates);
+  // a later or provisional figure revising a toll is an update; two final figures of one day disagree
+  const isUpdate = ([a, b]: [SlotClaim, SlotClaim]) =>
+    (slot.attribute === "count" || slot.attribute === "measure") &&
+    (a.context.provisional || b.context.provisional || (slot.volatile && dates.get(a.source) !== dates.get(b.source)));
+  const clashes = allClashes.filter((pair) => !isUpdate(pair));
+  if (clashes.length === 0) return updateFinding(slot, dates);
   // the consensus is the value most sources back; a tie has none
   const consensus = values.length > 1 && values[1]!.sources.length === top.sources.length ? null : top;
   const clashing = new Set(clashes.flatMap(([a, b]) => [valueKey(a), valueKey(b)]));
