@@ -138,26 +138,31 @@ export function extract(article: Article): RawClaim[] {
     // A year that modifies an event word ("the 2004 tsunami", "the tsunami of 2004") dates that word
     // only; a time adverbial ("In 2004, …", "… in May 2012") dates every event word of the sentence.
     const triggerPeriods = new Map<Trigger, string>();
+    let adverbial = false;
     for (const d of dates) {
       const period = periodOfDate(d);
       if (period === "current") continue;
       const after = s.tokens.find((t) => t.start >= s.start + d.index + d.text.length);
       const modified = triggers.find((t) => s.tokens[t.index] === after || (s.tokens[t.index + 1]?.lower === "of" && s.tokens[t.index + 2]?.start === s.start + d.index));
       if (modified) triggerPeriods.set(modified, period);
-      else for (const t of triggers) if (!triggerPeriods.has(t)) triggerPeriods.set(t, period);
+      else {
+        for (const t of triggers) if (!triggerPeriods.has(t)) triggerPeriods.set(t, period);
+        adverbial = true;
+      }
     }
     // "Five people died in the quake": no date, but "the quake" is the one the sentence before dated
     if (dates.length === 0 && carried) {
-      for (const t of triggers) if (!t.aside && (t.eventClass === carried.eventClass || t.generic) && /^(the|that|this)$/.test(s.tokens[t.index - 1]?.lower ?? "")) triggerPeriods.set(t, carried.period);
+      for (const t of triggers) if (!t.aside && !t.generic && t.eventClass === carried.eventClass && /^(the|that|this)$/.test(s.tokens[t.index - 1]?.lower ?? "")) triggerPeriods.set(t, carried.period);
     }
     const backgroundTrigger = triggers.find((t) => triggerPeriods.has(t) && !t.aside);
-    carried = backgroundTrigger ? { eventClass: backgroundTrigger.generic ? mainClass : backgroundTrigger.eventClass, period: triggerPeriods.get(backgroundTrigger)! } : dates.length > 0 || triggers.some((t) => !t.aside && !t.generic) ? undefined : carried;
+    carried = backgroundTrigger && adverbial ? { eventClass: backgroundTrigger.generic ? mainClass : backgroundTrigger.eventClass, period: triggerPeriods.get(backgroundTrigger)! } : dates.length > 0 || triggers.some((t) => !t.aside && !t.generic) ? undefined : carried;
     const sentencePeriod = dates.map(periodOfDate).find((p) => p !== "current") ?? "current";
     const sentencePeople = peopleIn(s, 0, s.tokens.length - 1, people);
 
     /** The event a claim at token `index` hangs on; asides (a statement, an evacuation) only when `withAsides`. */
     const eventAt = (index: number, withAsides: boolean): EventContext => {
-      const candidates = withAsides ? triggers : triggers.filter((t) => !t.aside);
+      // damage (a collapse, a landslide) happens when and where the event does: it never owns a date or place
+      const candidates = triggers.filter((t) => !t.aside || (withAsides && t.eventClass !== "damage"));
       const trigger = nearestTrigger(s, candidates, index);
       const [from, to] = clauseAround(s, trigger?.index ?? index);
       let participants = peopleIn(s, from, to, people);
@@ -180,7 +185,7 @@ export function extract(article: Article): RawClaim[] {
     for (const d of dates) {
       const e = eventAt(d.token, true);
       // a month or a year with no event word beside it ("last month", "this year") is background, not the event's date
-      if (!e.inClause && !/^\d{4}-\d{2}-\d{2}$/.test(d.iso)) continue;
+      if (!e.inClause && !/^\d{4}-\d{2}-\d{2}$/.test(d.iso) && periodOfDate(d) === "current") continue;
       // "last month", "this year": too vague to date the story's own event; "today" alone dates the writing
       if (d.relative && !/^\d{4}-\d{2}-\d{2}$/.test(d.iso) && periodOfDate(d) === "current") continue;
       if (/^(today|tonight|this (morning|afternoon|evening))$/i.test(d.text) && !e.inClause) continue;

@@ -89,6 +89,15 @@ function qualifierBefore(tokens: readonly Token[], i: number): string | undefine
   return QUALIFIERS.get(previous.lower);
 }
 
+/** The qualifier as written just before the title at i ("former", "then-", "ex-"). */
+function qualifierWord(tokens: readonly Token[], i: number): string | undefined {
+  const hyphened = /^(ex|then|former)-/i.exec(tokens[i]!.text);
+  if (hyphened) return undefined;
+  const previous = tokens[i - 1];
+  if (previous?.text === "-" && previous.joined) return `${tokens[i - 2]?.text}-`;
+  return previous?.text;
+}
+
 /** Splits "ex-president" (one token in wink) into its qualifier and title. */
 function hyphenQualified(token: Token): { qualifier: string; rest: string } | null {
   const match = /^(ex|then|former)-(.+)$/i.exec(token.text);
@@ -102,13 +111,17 @@ export function findRoles(sentence: Sentence): RoleMention[] {
   const roles: RoleMention[] = [];
   const add = (name: string, title: string, normalized: string, titleIndex: number, qualifier?: string) => {
     const elect = /-elect$/i.test(title) ? "incoming" : undefined;
-    roles.push({ name, title, normalized, titleIndex, ...(qualifier ?? elect ? { qualifier: qualifier ?? elect } : {}) });
+    // the value says what the text says: "former president", "outgoing President"
+    const word = qualifier ? qualifierWord(tokens, titleIndex) : undefined;
+    const shown = word ? `${word} ${title}` : title;
+    const shownNormalized = word ? `${word.toLowerCase().replace(/-$/, "")} ${normalized}` : normalized;
+    roles.push({ name, title: shown, normalized: shownNormalized, titleIndex, ...(qualifier ?? elect ? { qualifier: qualifier ?? elect } : {}) });
   };
   for (let i = 0; i < tokens.length; i++) {
     const hyphened = hyphenQualified(tokens[i]!);
     if (hyphened) {
       const name = readName(tokens, i + 1);
-      if (name) add(name.name, hyphened.rest, hyphened.rest.toLowerCase(), i, hyphened.qualifier);
+      if (name) add(name.name, tokens[i]!.text, `${hyphened.qualifier} ${hyphened.rest.toLowerCase()}`, i, hyphened.qualifier);
       continue;
     }
     const title = titleAt(sentence, i);
@@ -137,7 +150,15 @@ export function findRoles(sentence: Sentence): RoleMention[] {
     // Pattern 2: Name, the (adjectives) title ("Jon P. Holm, the deputy district chief of …")
     const appositive = appositiveNameBefore(tokens, i);
     if (appositive && !title.plural) {
-      add(appositive, title.title, title.normalized, i, qualifier);
+      // "the head of the national emergency service": the office is named with what it heads
+      let end = after;
+      if (tokens[after]?.lower === "of") {
+        end = after + 1;
+        while (end < tokens.length && end < after + 8 && /^\p{Ll}/u.test(tokens[end]!.text) && tokens[end]!.pos !== "VERB" && tokens[end]!.pos !== "AUX") end++;
+        if (end === after + 1 || /^(the|a|an|of)$/.test(tokens[end - 1]!.lower)) end = after;
+      }
+      const text = end > after ? sentence.text.slice(tokens[i]!.start - sentence.start, tokens[end - 1]!.end - sentence.start) : title.title;
+      add(appositive, text, title.normalized, i, qualifier);
       i = after - 1;
       continue;
     }

@@ -306,7 +306,11 @@ export function findDurations(sentence: Sentence): Quantity[] {
     // the thing that lasted: the noun after "two-day", else the nearest word before the figure
     let what: string | undefined;
     if (m[3] === "-" && tokens[last + 1] && (tokens[last + 1]!.pos === "NOUN" || tokens[last + 1]!.pos === "ADJ")) {
-      what = tokens.slice(last + 1, last + 3).find((t) => t.pos === "NOUN")?.lower;
+      // "a two-day state visit": the head is the last noun of the compound
+      let k = last + 1;
+      while (tokens[k] && tokens[k]!.pos === "ADJ") k++;
+      while (tokens[k + 1]?.pos === "NOUN") k++;
+      if (tokens[k]?.pos === "NOUN") what = tokens[k]!.lower;
     }
     if (!what) {
       for (let k = index - 1; k >= Math.max(0, index - 4); k--) {

@@ -71,3 +71,21 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
     }
   }
 }
+
+/**
+ * Does x say what b says, or something inside it? A year "2012" fits "April 2012" but does not
+ * say it. Used to tell a source that agrees from one that merely does not contradict.
+ */
+export function supports(x: SlotClaim, b: SlotClaim, spanDays: number, places: PlaceKnowledge): boolean {
+  if (!compatible(x, b, spanDays, places)) return false;
+  switch (x.attribute) {
+    case "date": {
+      const [fromX, toX] = dateSpan(x.value.normalized);
+      const [fromB, toB] = dateSpan(b.value.normalized);
+      const slack = Math.max(0, spanDays - 1, x.context.loose || b.context.loose ? 1 : 0);
+      return fromX >= addDays(fromB, -slack) && toX <= addDays(toB, slack);
+    }
+    default:
+      return true;
+  }
+}

@@ -1,7 +1,7 @@
 import type { Article } from "../model/article.js";
 import type { Finding, FindingKind, FindingValue } from "../model/finding.js";
 import type { Slot, SlotClaim } from "../model/slot.js";
-import { canonicalTitle, compatible, type PlaceKnowledge } from "./compatible.js";
+import { canonicalTitle, compatible, supports, type PlaceKnowledge } from "./compatible.js";
 import { placeKnowledge } from "./places.js";
 
 type Draft = Omit<Finding, "id">;
@@ -58,8 +58,9 @@ function conflicts(slot: Slot, places: PlaceKnowledge): [SlotClaim, SlotClaim][]
   const fits = (a: SlotClaim, b: SlotClaim) => compatible(a, b, slot.spanDays, places);
   const bySource = new Map<string, SlotClaim[]>();
   for (const c of claims) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  const says = (x: SlotClaim, b: SlotClaim) => x !== b && supports(x, b, slot.spanDays, places);
   const alsoAgree = (a: SlotClaim, b: SlotClaim) =>
-    slot.attribute !== "role" && (bySource.get(a.source)!.some((x) => fits(x, b)) || bySource.get(b.source)!.some((y) => fits(a, y)));
+    slot.attribute !== "role" && (bySource.get(a.source)!.some((x) => says(x, b)) || bySource.get(b.source)!.some((y) => says(y, a)));
   for (let i = 0; i < claims.length; i++)
     for (let j = i + 1; j < claims.length; j++) {
       const [a, b] = [claims[i]!, claims[j]!];

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { Attribute, RawClaim } from "../../src/model/claim.js";
+import { claimsOf, pairs } from "../helpers.js";
+
+const DATELINE = " date 2026-01-18 News from Velm\n";
+
+/** The claims of one attribute in a dated one-sentence article. */
+function of(attribute: Attribute, sentence: string): RawClaim[] {
+  return claimsOf(`${DATELINE}${sentence}\n`).filter((c) => c.attribute === attribute);
+}
+
+/** The value fields that say how much: normalized, number, low, high, unit (absent fields left out). */
+function amounts(attribute: Attribute, sentence: string) {
+  return of(attribute, sentence).map(({ value }) => ({
+    normalized: value.normalized,
+    ...(value.number !== undefined ? { number: value.number } : {}),
+    ...(value.low !== undefined ? { low: value.low } : {}),
+    ...(value.high !== undefined ? { high: value.high } : {}),
+    ...(value.unit !== undefined ? { unit: value.unit } : {}),
+  }));
+}
+
+describe("extract: counts", () => {
+  it("'some 136' is 136 with an interval around it", () => {
+    const counts = of("count", "The ferry carried some 136 Koreans.");
+    expect(counts).toHaveLength(1);
+    const v = counts[0]!.value;
+    expect([v.normalized, v.number]).toEqual(["136", 136]);
+    expect(v.low).toBeLessThan(136);
+    expect(v.high).toBeGreaterThan(136);
+  });
+
+  it("'as many as' is an upper bound", () => {
+    expect(amounts("count", "As many as 10,000 workers joined the strike.")).toEqual([{ normalized: "10000", number: 10000, low: 0, high: 10000 }]);
+  });
+
+  it("'at least' is a lower bound with no upper one", () => {
+    expect(amounts("count", "At least 12 people were killed in the quake.")).toEqual([{ normalized: "12", number: 12, low: 12 }]);
+  });
+
+  it("'dozens of' is 24 to 99", () => {
+    const counts = of("count", "Dozens of people were injured in the quake.");
+    expect(counts.map((c) => [c.value.low, c.value.high])).toEqual([[24, 99]]);
+  });
+
+  it("a hyphenated number word is a count", () => {
+    expect(pairs(of("count", "Forty-seven people died in the quake."), "count")).toEqual(["47"]);
+  });
+
+  it("a capitalised number word starting a sentence is a count", () => {
+    expect(pairs(of("count", "Twelve people were killed in the quake."), "count")).toEqual(["12"]);
+  });
+
+  it("'the two leaders' is not a count", () => {
+    expect(of("count", "The two leaders met in Velm.")).toEqual([]);
+  });
+});
+
+describe("extract: durations", () => {
+  it("'a two-day visit' is P2D", () => {
+    expect(pairs(of("duration", "Prime Minister Ana Ruiz began a two-day visit to Velm."), "duration")).toEqual(["P2D"]);
+  });
+
+  it("'spend two days' is P2D", () => {
+    expect(pairs(of("duration", "Prime Minister Ana Ruiz will spend two days in Velm."), "duration")).toEqual(["P2D"]);
+  });
+
+  it("'for around 15 seconds' is PT15S", () => {
+    expect(pairs(of("duration", "The quake was felt for around 15 seconds."), "duration")).toEqual(["PT15S"]);
+  });
+});
+
+describe("extract: measures", () => {
+  it.each(["A magnitude-6.1 earthquake struck Velm.", "A 6.1-magnitude quake struck Velm.", "The quake measured magnitude 6.1."])("%s is magnitude 6.1", (sentence) => {
+    expect(of("measure", sentence).map((c) => [c.value.normalized, c.value.number, c.value.unit])).toEqual([["6.1", 6.1, "magnitude"]]);
+  });
+
+  it("'a 6,825-ton ferry' is 6825 t", () => {
+    expect(of("measure", "A 6,825-ton ferry sank off Velm.").map((c) => [c.value.normalized, c.value.unit])).toEqual([["6825", "t"]]);
+  });
+
+  it("a bracketed conversion is not a second claim", () => {
+    const claims = claimsOf(`${DATELINE}The quake struck 10 kilometers (six miles) from Velm.\n`);
+    expect(claims.filter((c) => c.attribute === "measure").map((c) => [c.value.normalized, c.value.unit])).toEqual([["10", "km"]]);
+    expect(claims.filter((c) => c.attribute === "count" || c.attribute === "measure")).toHaveLength(1);
+  });
+
+  it("'$1.2bn' is 1.2 billion USD", () => {
+    expect(of("measure", "The company paid $1.2bn for the mine.").map((c) => [c.value.number, c.value.unit])).toEqual([[1_200_000_000, "USD"]]);
+  });
+});
+
+describe("extract: ordinals", () => {
+  it("'the third meeting' is ordinal 3 of a meeting series", () => {
+    expect(of("ordinal", "It was the third meeting between the two leaders.").map((c) => [c.value.normalized, c.value.number, c.context.about])).toEqual([["3", 3, "meeting"]]);
+  });
+
+  it("'the second-floor room' and 'the first leg' are no ordinals", () => {
+    expect(of("ordinal", "The fire started in the second-floor room.")).toEqual([]);
+    expect(of("ordinal", "The visitors won the first leg.")).toEqual([]);
+  });
+});
