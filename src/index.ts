@@ -34,14 +34,24 @@ export function analyseArticles(articles: readonly Article[], warnings: readonly
   const raw: RawClaim[] = articles.flatMap((a) => extract(a));
   const claims = raw.map((c, i) => ({ ...c, id: `c${i + 1}` }));
   const slots = align(claims);
-  const findings = reconcile(slots, articles);
+  const { findings, origins, reliability } = reconcile(slots, articles);
   // the report's claims carry the subject align gave them
   const subjects = new Map(slots.flatMap((s) => s.claims.map((c) => [c.id, c.subject] as const)));
   const count = (kind: string) => findings.filter((f) => f.kind === kind).length;
   return {
     schemaVersion: 1,
     tool: { name: "factcheck", version: VERSION },
-    sources: articles.map((a) => ({ id: a.id, path: a.path, title: a.title, published: a.published, outlet: a.outlet, language: a.language })),
+    sources: articles.map((a) => ({
+      id: a.id,
+      path: a.path,
+      title: a.title,
+      published: a.published,
+      outlet: a.outlet,
+      language: a.language,
+      reliability: reliability.get(a.id) ?? 1,
+      origin: origins.get(a.id) ?? `origin:${a.id}`,
+      ...(a.draft ? { draft: true as const } : {}),
+    })),
     claims: claims.map((c) => ({ id: c.id, source: c.source, attribute: c.attribute, subject: subjects.get(c.id) ?? c.subject, value: c.value, evidence: c.evidence })),
     findings,
     summary: {

@@ -1,49 +1,18 @@
 import type { Article } from "../model/article.js";
 import type { Finding, FindingKind, FindingValue } from "../model/finding.js";
 import type { Slot, SlotClaim } from "../model/slot.js";
-import { canonicalTitle, compatible, supports, type PlaceKnowledge } from "./compatible.js";
+import { compatible, supports, type PlaceKnowledge } from "./compatible.js";
+import { findOrigins } from "./origins.js";
 import { placeKnowledge } from "./places.js";
+import { sourceReliability } from "./reliability.js";
+import { valueKey, valuesOf, weightOf, type ValueContext } from "./values.js";
 
 type Draft = Omit<Finding, "id">;
 
-// one value per normalised figure: "three" and "at least three" are the same figure, however hedged
-const valueKey = (c: SlotClaim) => (c.attribute === "role" ? canonicalTitle(c.value.normalized) : `${c.value.normalized}|${c.value.unit ?? ""}`);
-
-/**
- * Place names in one slot that contain another's words are one value under the shorter name:
- * "Isola del Velm", "Isola Velm" and "Velm" are one place.
- */
-function placeFamilies(claims: readonly SlotClaim[]): Map<string, string> {
-  const names = [...new Set(claims.map((c) => c.value.normalized))].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-  const family = new Map<string, string>();
-  for (const name of names) family.set(name, names.find((shorter) => shorter.length < name.length && ` ${name} `.includes(` ${shorter} `)) ?? name);
-  return family;
-}
-
-/** The distinct values of a set of claims, each with the sources and claims behind it. */
-function valuesOf(claims: readonly SlotClaim[]): FindingValue[] {
-  const byKey = new Map<string, { first: SlotClaim; sources: Set<string>; claims: string[] }>();
-  const families = claims[0]?.attribute === "location" ? placeFamilies(claims) : undefined;
-  for (const c of claims) {
-    const key = families ? families.get(c.value.normalized)! : valueKey(c);
-    const entry = byKey.get(key) ?? { first: c, sources: new Set<string>(), claims: [] };
-    entry.sources.add(c.source);
-    entry.claims.push(c.id);
-    byKey.set(key, entry);
-  }
-  return [...byKey.values()]
-    .map(({ first, sources, claims: ids }) => ({
-      text: first.value.text,
-      normalized: first.attribute === "role" ? canonicalTitle(first.value.normalized) : first.value.normalized,
-      ...(first.value.number !== undefined ? { number: first.value.number } : {}),
-      ...(first.value.low !== undefined ? { low: first.value.low } : {}),
-      ...(first.value.high !== undefined ? { high: first.value.high } : {}),
-      ...(first.value.unit ? { unit: first.value.unit } : {}),
-      sources: [...sources].sort(),
-      claims: ids,
-      origins: sources.size,
-    }))
-    .sort((a, b) => b.sources.length - a.sources.length || (a.normalized < b.normalized ? -1 : a.normalized > b.normalized ? 1 : 0));
+/** What judging a slot needs beyond the slot: places, article dates, origins and trust. */
+interface Judging extends ValueContext {
+  places: PlaceKnowledge;
+  dates: ReadonlyMap<string, string>;
 }
 
 /**
@@ -56,9 +25,9 @@ function conflicts(slot: Slot, places: PlaceKnowledge): [SlotClaim, SlotClaim][]
   const pairs: [SlotClaim, SlotClaim][] = [];
   const claims = slot.claims;
   const fits = (a: SlotClaim, b: SlotClaim) => compatible(a, b, slot.spanDays, places);
+  const says = (x: SlotClaim, b: SlotClaim) => x !== b && supports(x, b, slot.spanDays, places);
   const bySource = new Map<string, SlotClaim[]>();
   for (const c of claims) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
-  const says = (x: SlotClaim, b: SlotClaim) => x !== b && supports(x, b, slot.spanDays, places);
   const alsoAgree = (a: SlotClaim, b: SlotClaim) =>
     slot.attribute !== "role" && (bySource.get(a.source)!.some((x) => says(x, b)) || bySource.get(b.source)!.some((y) => says(y, a)));
   for (let i = 0; i < claims.length; i++)
@@ -77,49 +46,56 @@ function finding(slot: Slot, kind: FindingKind, values: FindingValue[], consensu
   return { kind, attribute: slot.attribute, subject: slot.subject, values, consensus, severity, message };
 }
 
-/** A later report revising a toll: values in time order, the newest as consensus. */
-function updateFinding(slot: Slot, dates: ReadonlyMap<string, string>): Draft[] {
-  const dateOf = (c: SlotClaim) => dates.get(c.source) ?? "";
+/** "(a01.txt and a02.txt are copies of one text)": when agreement rests on syndicated copies. */
+function copiesNote(values: readonly FindingValue[], ctx: Judging): string {
+  const sources = [...new Set(values.flatMap((v) => v.sources))];
+  const byOrigin = new Map<string, string[]>();
+  for (const s of sources) byOrigin.set(ctx.originOf(s), [...(byOrigin.get(ctx.originOf(s)) ?? []), s]);
+  const copies = [...byOrigin.values()].filter((group) => group.length > 1);
+  return copies.map((group) => ` (${group.sort().join(" and ")} are copies of one text)`).join("");
+}
+
+/** A later report revising a toll: values in time order, the newest as consensus; agreed figures besides. */
+function updateFindings(slot: Slot, ctx: Judging): Draft[] {
+  const dateOf = (c: SlotClaim) => ctx.dates.get(c.source) ?? "";
   const ordered = [...slot.claims].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : (a.value.number ?? 0) - (b.value.number ?? 0)));
-  const latest = ordered.filter((c) => !c.context.partial).at(-1) ?? ordered.at(-1)!;
-  const values = valuesOf(ordered);
-  values.sort((a, b) => {
-    const da = Math.min(...a.claims.map((id) => ordered.findIndex((c) => c.id === id)));
-    const db = Math.min(...b.claims.map((id) => ordered.findIndex((c) => c.id === id)));
-    return da - db;
-  });
-  const first = ordered.find((c) => !c.context.partial) ?? ordered[0]!;
+  const latest = ordered.at(-1)!;
+  const first = ordered[0]!;
+  const position = (v: FindingValue) => Math.min(...v.claims.map((id) => ordered.findIndex((c) => c.id === id)));
+  const values = valuesOf(ordered, ctx).sort((a, b) => position(a) - position(b));
   const drafts: Draft[] = [
-    finding(slot, "update", values, latest.value.normalized, `${slot.subject.name}: updated from ${first.value.text} to ${latest.value.text} (${latest.source})`),
+    finding(slot, "update", values, latest.value.normalized, `${slot.subject.name}: updated from ${first.value.text} to ${latest.value.text} (${latest.source}${dateOf(latest) ? `, ${dateOf(latest)}` : ""})`),
   ];
-  // a figure several sources gave at one time is agreed, even when a later one supersedes it
-  for (const value of valuesOf(slot.claims)) {
-    if (value.sources.length < 2) continue;
+  // a figure several origins gave at one time is agreed, even when a later one supersedes it
+  for (const value of valuesOf(slot.claims, ctx)) {
+    if ((value.origins ?? 0) < 2) continue;
     const latestNote = value.normalized === latest.value.normalized ? " (the latest figure)" : "";
-    drafts.push(finding(slot, "agreement", [value], value.normalized, `${value.sources.length} sources agree on ${slot.subject.name}: ${value.text}${latestNote}`));
+    drafts.push(finding(slot, "agreement", [value], value.normalized, `${value.sources.length} sources agree on ${slot.subject.name}: ${value.text}${latestNote}${copiesNote([value], ctx)}`));
   }
   return drafts;
 }
 
-function judge(slot: Slot, places: PlaceKnowledge, dates: ReadonlyMap<string, string>): Draft[] {
-  const values = valuesOf(slot.claims);
-  const sources = new Set(slot.claims.map((c) => c.source));
+function judge(slot: Slot, ctx: Judging): Draft[] {
+  const values = valuesOf(slot.claims, ctx);
   const top = values[0]!;
-  if (sources.size === 1) {
-    return [finding(slot, "uncorroborated", values, top.normalized, `only ${list([...sources])} gives the ${slot.attribute} of ${slot.subject.name}: ${values.map(quoted).join(", ")}`)];
+  const origins = new Set(slot.claims.map((c) => ctx.originOf(c.source)));
+  if (origins.size === 1) {
+    const sources = [...new Set(slot.claims.map((c) => c.source))].sort();
+    return [finding(slot, "uncorroborated", values, top.normalized, `only ${list(sources)} ${sources.length > 1 ? "give" : "gives"} the ${slot.attribute} of ${slot.subject.name}: ${values.map(quoted).join(", ")}${copiesNote(values, ctx)}`)];
   }
-  const allClashes = conflicts(slot, places);
+  const allClashes = conflicts(slot, ctx.places);
   if (allClashes.length === 0) {
-    return [finding(slot, "agreement", values, top.normalized, `${sources.size} sources agree on the ${slot.attribute} of ${slot.subject.name}: ${values.map(quoted).join(", ")}`)];
+    return [finding(slot, "agreement", values, top.normalized, `${origins.size} sources agree on the ${slot.attribute} of ${slot.subject.name}: ${values.map(quoted).join(", ")}${copiesNote(values, ctx)}`)];
   }
   // a later or provisional figure revising a toll is an update; two final figures of one day disagree
   const isUpdate = ([a, b]: [SlotClaim, SlotClaim]) =>
     (slot.attribute === "count" || slot.attribute === "measure") &&
-    (a.context.provisional || b.context.provisional || (slot.volatile && dates.get(a.source) !== dates.get(b.source)));
+    (a.context.provisional || b.context.provisional || (slot.volatile && ctx.dates.get(a.source) !== ctx.dates.get(b.source)));
   const clashes = allClashes.filter((pair) => !isUpdate(pair));
-  if (clashes.length === 0) return updateFinding(slot, dates);
-  // the consensus is the value most sources back; a tie has none
-  const consensus = values.length > 1 && values[1]!.sources.length === top.sources.length ? null : top;
+  if (clashes.length === 0) return updateFindings(slot, ctx);
+  // the consensus is the value most (reliable, independent) sources back; a tie has none
+  const tied = values.length > 1 && Math.abs(weightOf(values[1]!, ctx) - weightOf(top, ctx)) < 1e-9;
+  const consensus = tied ? null : top;
   const clashing = new Set(clashes.flatMap(([a, b]) => [valueKey(a), valueKey(b)]));
   const involved = values.filter((v) => slot.claims.some((c) => clashing.has(valueKey(c)) && v.claims.includes(c.id)));
   let message: string;
@@ -127,12 +103,9 @@ function judge(slot: Slot, places: PlaceKnowledge, dates: ReadonlyMap<string, st
     const dissent = involved.filter((v) => v !== consensus);
     // a source that says both is not one of the "others"
     const dissenters = new Set(dissent.flatMap((v) => v.sources));
-    const others = new Set(consensus.sources.filter((s) => !dissenters.has(s)));
-    message = dissent
-      .map((v) => `${list(v.sources)} ${v.sources.length > 1 ? "give" : "gives"} the ${slot.attribute} of ${slot.subject.name} as ${quoted(v)}`)
-      .join("; ")
-      .concat(`; ${others.size} other source${others.size === 1 ? " says" : "s say"} ${quoted(consensus)}`);
-    if (slot.attribute === "role") message = dissent.map((v) => `${list(v.sources)} ${v.sources.length > 1 ? "call" : "calls"} ${slot.subject.name} ${quoted(v)}`).join("; ") + `; ${others.size} other source${others.size === 1 ? " says" : "s say"} ${quoted(consensus)}`;
+    const others = new Set(consensus.sources.filter((s) => !dissenters.has(s)).map(ctx.originOf)).size;
+    const verb = (v: FindingValue) => (slot.attribute === "role" ? `${v.sources.length > 1 ? "call" : "calls"} ${slot.subject.name} ${quoted(v)}` : `${v.sources.length > 1 ? "give" : "gives"} the ${slot.attribute} of ${slot.subject.name} as ${quoted(v)}`);
+    message = `${dissent.map((v) => `${list(v.sources)} ${verb(v)}`).join("; ")}; ${others} other source${others === 1 ? " says" : "s say"} ${quoted(consensus)}`;
   } else {
     message = `sources disagree on the ${slot.attribute} of ${slot.subject.name}: ${involved.map((v) => `${quoted(v)} (${list(v.sources)})`).join(" vs ")}`;
   }
@@ -141,11 +114,27 @@ function judge(slot: Slot, places: PlaceKnowledge, dates: ReadonlyMap<string, st
 
 const KIND_ORDER: Record<FindingKind, number> = { contradiction: 0, update: 1, agreement: 2, uncorroborated: 3 };
 
+export interface Reconciled {
+  findings: Finding[];
+  /** each source's origin id: syndicated copies of one text share one */
+  origins: Map<string, string>;
+  /** each source's weight after truth discovery, 0–1 */
+  reliability: Map<string, number>;
+}
+
 /** reconcile: slots → findings, contradictions first, in a stable order with stable ids. */
-export function reconcile(slots: readonly Slot[], articles: readonly Article[]): Finding[] {
-  const places = placeKnowledge(slots);
-  const dates = new Map(articles.map((a) => [a.id, a.published ?? a.anchor.date ?? ""]));
-  const drafts = slots.flatMap((slot) => judge(slot, places, dates).map((draft) => ({ draft, key: slot.key })));
+export function reconcile(slots: readonly Slot[], articles: readonly Article[]): Reconciled {
+  const origins = findOrigins(articles);
+  const originOf = (source: string) => origins.get(source) ?? source;
+  const reliability = sourceReliability(slots, originOf);
+  const ctx: Judging = {
+    places: placeKnowledge(slots),
+    dates: new Map(articles.map((a) => [a.id, a.published ?? a.anchor.date ?? ""])),
+    originOf,
+    trust: (source) => reliability.get(source) ?? 1,
+  };
+  const drafts = slots.flatMap((slot) => judge(slot, ctx).map((draft) => ({ draft, key: slot.key })));
   drafts.sort((a, b) => KIND_ORDER[a.draft.kind] - KIND_ORDER[b.draft.kind] || (a.draft.attribute < b.draft.attribute ? -1 : a.draft.attribute > b.draft.attribute ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return drafts.map(({ draft }, i) => ({ id: `f${i + 1}`, ...draft }));
+  const findings = drafts.map(({ draft }, i) => ({ id: `f${i + 1}`, ...draft }));
+  return { findings, origins, reliability };
 }

@@ -40,8 +40,10 @@ export function findDates(text: string, anchor: Anchor, futureTense = false): Da
     const result = results[i]!;
     // "a week after the two met", "in just two months": spans measured from another event, not dates
     // "now", "within two weeks", "the next 48 hours": no date of an event
-    // "the march", "the court sat", "may": a month or weekday name in lower case is another word
+    // "the march", "the court sat", "may": a month or weekday name in lower case is another word;
+    // "Sun Temple", "Sat": an abbreviation alone is a word too
     if (!/\d/.test(result.text) && /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/.test(result.text)) continue;
+    if (/^\p{L}{1,4}\.?$/u.test(result.text.trim())) continue;
     if (/\b(within|next|coming|past|following|over the)\s*$/i.test(text.slice(Math.max(0, result.index - 16), result.index)) || /\b(within|next|coming)\b/i.test(result.text)) continue;
     if (/^(now|right now|by now)$/i.test(result.text.trim()) || /^for\b/i.test(result.text) || /\b(within|next|coming|past)\b/i.test(text.slice(Math.max(0, result.index - 12), result.index + result.text.length)) && !result.start.isCertain("day")) continue;
     if (/\b(seconds?|minutes?|hours?)\b/i.test(result.text) && !/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(result.text)) continue;
@@ -69,6 +71,8 @@ export function findDates(text: string, anchor: Anchor, futureTense = false): Da
       i++;
       continue;
     }
+    // a month alone ("March" in a headline, "in May") is too ambiguous to date anything
+    if (known("month") && !known("day") && !known("year") && !/\b(last|this|next)\b/i.test(result.text)) continue;
     const mention = resolve(result, anchor, futureTense);
     if (mention) mentions.push(mention);
   }

@@ -1,0 +1,55 @@
+import type { FindingValue } from "../model/finding.js";
+import type { SlotClaim } from "../model/slot.js";
+import { canonicalTitle } from "./compatible.js";
+
+// one value per normalised figure: "three" and "at least three" are the same figure, however hedged
+export const valueKey = (c: SlotClaim) => (c.attribute === "role" ? canonicalTitle(c.value.normalized) : `${c.value.normalized}|${c.value.unit ?? ""}`);
+
+/**
+ * Place names in one slot that contain another's words are one value under the shorter name:
+ * "Isola del Velm", "Isola Velm" and "Velm" are one place.
+ */
+function placeFamilies(claims: readonly SlotClaim[]): Map<string, string> {
+  const names = [...new Set(claims.map((c) => c.value.normalized))].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const family = new Map<string, string>();
+  for (const name of names) family.set(name, names.find((shorter) => shorter.length < name.length && ` ${name} `.includes(` ${shorter} `)) ?? name);
+  return family;
+}
+
+export interface ValueContext {
+  originOf: (source: string) => string;
+  /** a source's weight after truth discovery, 0–1 */
+  trust: (source: string) => number;
+}
+
+/** How much a value is believed: its independent origins, each counted by its most reliable copy. */
+export function weightOf(value: FindingValue, ctx: ValueContext): number {
+  const best = new Map<string, number>();
+  for (const s of value.sources) best.set(ctx.originOf(s), Math.max(best.get(ctx.originOf(s)) ?? 0, ctx.trust(s)));
+  return [...best.values()].reduce((a, b) => a + b, 0);
+}
+
+/** The distinct values of a set of claims, each with the sources, claims and origins behind it; best backed first. */
+export function valuesOf(claims: readonly SlotClaim[], ctx: ValueContext): FindingValue[] {
+  const byKey = new Map<string, { first: SlotClaim; sources: Set<string>; claims: string[] }>();
+  const families = claims[0]?.attribute === "location" ? placeFamilies(claims) : undefined;
+  for (const c of claims) {
+    const key = families ? families.get(c.value.normalized)! : valueKey(c);
+    const entry = byKey.get(key) ?? { first: c, sources: new Set<string>(), claims: [] };
+    entry.sources.add(c.source);
+    entry.claims.push(c.id);
+    byKey.set(key, entry);
+  }
+  const values = [...byKey.values()].map(({ first, sources, claims: ids }) => ({
+    text: first.value.text,
+    normalized: first.attribute === "role" ? canonicalTitle(first.value.normalized) : first.value.normalized,
+    ...(first.value.number !== undefined ? { number: first.value.number } : {}),
+    ...(first.value.low !== undefined ? { low: first.value.low } : {}),
+    ...(first.value.high !== undefined ? { high: first.value.high } : {}),
+    ...(first.value.unit ? { unit: first.value.unit } : {}),
+    sources: [...sources].sort(),
+    claims: ids,
+    origins: new Set([...sources].map(ctx.originOf)).size,
+  }));
+  return values.sort((a, b) => weightOf(b, ctx) - weightOf(a, ctx) || b.sources.length - a.sources.length || (a.normalized < b.normalized ? -1 : a.normalized > b.normalized ? 1 : 0));
+}
