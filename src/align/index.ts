@@ -28,8 +28,16 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   // the story's event is the one most sources lead with; every article's own main event is that one
   const leads = new Map<string, string>();
   for (const c of claims) if (c.context.main && c.context.event !== "main" && !leads.has(c.source)) leads.set(c.source, c.context.event);
-  const mainClass = mostCommon([...leads.values()]) ?? "event";
-  const classOf = (c: RawClaim) => (c.context.main ? mainClass : c.context.event);
+  const base = (eventClass: string) => eventClass.split(":")[0]!;
+  const mainClass = mostCommon([...leads.values()].map(base)) ?? "event";
+  // "the first leg" and "the second leg" are two events only when the sources name both;
+  // an event named without an ordinal ("the final") is the story's own
+  const qualifiers = new Map<string, Set<string>>();
+  for (const c of claims) if (c.context.event.includes(":")) qualifiers.set(base(c.context.event), (qualifiers.get(base(c.context.event)) ?? new Set()).add(c.context.event));
+  const classOf = (c: RawClaim) => {
+    const own = c.context.event === "main" ? mainClass : c.context.event;
+    return (qualifiers.get(base(own))?.size ?? 0) >= 2 ? own : base(own);
+  };
 
   // the main event's participants: people named around it by at least two sources
   const sourcesByPerson = new Map<string, Set<string>>();
@@ -42,10 +50,14 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   }
   const mainParticipants = new Set([...sourcesByPerson].filter(([, s]) => s.size >= 2).map(([id]) => id));
 
+  // an event is called by the word its sources use most ("the visit", "the fire"), not by its class
+  const words = new Map<string, string[]>();
+  for (const c of claims) if (c.context.trigger && c.attribute !== "role") words.set(`${classOf(c)}@${c.context.period}`, [...(words.get(`${classOf(c)}@${c.context.period}`) ?? []), c.context.trigger]);
   const eventOf = (c: RawClaim): { key: string; label: string } => {
     const eventClass = classOf(c);
     const base = `${eventClass}@${c.context.period}`;
-    const label = c.context.period === "current" ? eventClass : `${eventClass} (${c.context.period})`;
+    const name = mostCommon(words.get(base) ?? []) ?? eventClass.replace(/^[^:]*:/, "");
+    const label = c.context.period === "current" ? name : `${name} (${c.context.period})`;
     const involved = [...new Set(c.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));
     // a meeting with someone from outside the main event is another meeting
     if (involved.some((p) => !mainParticipants.has(p.id)) && involved.length > 0) {
@@ -88,7 +100,12 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       continue;
     }
     const id = `event:${slug(event.key)}`;
-    if (claim.attribute === "duration" && claim.context.about !== "length") {
+    if (claim.attribute === "duration" && claim.context.about === "length") {
+      const name = `length of the ${event.label}`;
+      put(`duration|${event.key}`, { ...claim, subject: { id: `${`event:${slug(event.key)}`}/length`, name } }, { id: `event:${slug(event.key)}/length`, name, aliases: [] });
+      continue;
+    }
+    if (claim.attribute === "duration") {
       const name = `${claim.context.about} (${event.label})`;
       put(`duration|${event.key}|${claim.context.about}`, { ...claim, subject: { id: `${id}/${slug(claim.context.about)}`, name } }, { id: `${id}/${slug(claim.context.about)}`, name, aliases: [] });
       continue;

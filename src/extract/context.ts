@@ -4,6 +4,8 @@ import type { Sentence, Token } from "./nlp.js";
 /** A word in a sentence that names an event, with the class of event it names. */
 export interface Trigger {
   eventClass: string;
+  /** the words as written, lower case */
+  words: string;
   index: number;
   /** a sub-event (a statement, an evacuation): its dates and places are not the event's own */
   aside: boolean;
@@ -46,7 +48,13 @@ export function findTriggers(sentence: Sentence): Trigger[] {
     if (!match) continue;
     // "Sun Temple", "the Ring of Fire": a capitalised word is part of a name, not an event
     if (/^\p{Lu}/u.test(tokens[i]!.text) && i > 0 && /^\p{Lu}/u.test(tokens[i - 1]!.text) && !match.generic) continue;
-    found.push({ eventClass: match.eventClass, index: i, aside: match.aside, generic: match.generic });
+    // "the first leg", "the second round": an ordinal names one event of a series, never the same as another
+    const ordinal = tokens[i - 1]?.entity === "ORDINAL" ? tokens[i - 1]!.lower : match.words.length > 1 && tokens[i]!.entity === "ORDINAL" ? tokens[i]!.lower : undefined;
+    const eventClass = ordinal && !match.aside && !match.generic ? `${match.eventClass}:${ordinal} ${match.words.at(-1)}` : match.eventClass;
+    // "the Cup final first leg", "a summit meeting": in a run of event words the last is the head
+    const previous = found.at(-1);
+    if (previous && previous.index + previous.words.split(" ").length === i - (ordinal && tokens[i - 1]?.entity === "ORDINAL" ? 1 : 0) && !previous.aside && !match.aside && !previous.generic && !match.generic && tokens[i]!.pos === "NOUN") found.pop();
+    found.push({ eventClass, words: [ordinal && tokens[i - 1]?.entity === "ORDINAL" ? ordinal : "", ...match.words].filter(Boolean).join(" "), index: i, aside: match.aside, generic: match.generic });
     i += match.words.length - 1;
   }
   return found;

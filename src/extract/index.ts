@@ -1,13 +1,15 @@
 import type { Article, SegmentKind } from "../model/article.js";
 import type { Attribute, ClaimValue, RawClaim } from "../model/claim.js";
 import { findDates, type DateMention } from "../shared/dates.js";
-import { daysBetween, dateSpan } from "../shared/calendar.js";
+import { daysBetween, dateSpan, weekdayOf } from "../shared/calendar.js";
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 import { lineColumnOf, linesOf } from "../shared/positions.js";
 import { attributionAt, findTriggers, isFuture, nearestTrigger, type Trigger } from "./context.js";
 import { analyse, type Sentence } from "./nlp.js";
 import { findRoles, type RoleMention } from "./people.js";
 import { findPlaces } from "./places.js";
-import { findCounts, findDurations, findMeasures, findOrdinals } from "./quantities.js";
+import { breakdownTotals, findCounts, findDurations, findMeasures, findOrdinals } from "./quantities.js";
 
 interface EventContext {
   event: string;
@@ -16,6 +18,7 @@ interface EventContext {
   /** the event word is in the claim's own clause */
   inClause: boolean;
   main?: boolean;
+  trigger?: string;
 }
 
 interface ReadSentence extends Sentence {
@@ -171,14 +174,18 @@ export function extract(article: Article): RawClaim[] {
       const main = !trigger || trigger.generic || trigger.eventClass === mainClass;
       const period = trigger ? (triggerPeriods.get(trigger) ?? "current") : sentencePeriod;
       const inClause = !!trigger && trigger.index >= clauseAround(s, index)[0] && trigger.index <= clauseAround(s, index)[1];
-      return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}) };
+      return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}), ...(trigger && !trigger.generic ? { trigger: trigger.words } : {}) };
     };
-    const context = (e: EventContext) => ({ event: e.event, participants: e.participants, period: e.period, ...(e.main ? { main: true } : {}) });
+    const context = (e: EventContext) => ({ event: e.event, participants: e.participants, period: e.period, ...(e.main ? { main: true } : {}), ...(e.trigger ? { trigger: e.trigger } : {}) });
 
     for (const role of rolesBySentence[k]!) {
       const offset = s.tokens[role.titleIndex]!.start;
+      // a title in a sentence about a dated past ("In 2021, opposition leader X …") was held then
+      const [from, to] = clauseAround(s, role.titleIndex);
+      const past = dates.find((d) => periodOfDate(d) !== "current" && periodOfDate(d) !== "future" && ((d.token >= from && d.token <= to) || (d.token <= 2 && s.tokens.slice(0, 6).some((t) => t.text === ","))));
+      const qualifier = role.qualifier ?? (past ? `as of ${periodOfDate(past)}` : undefined);
       add(s, "role", offset, { text: role.title, normalized: role.normalized }, {
-        event: "person", period: "current", participants: [role.name], about: role.name, ...(role.qualifier ? { qualifier: role.qualifier } : {}),
+        event: "person", period: "current", participants: [role.name], about: role.name, ...(qualifier ? { qualifier } : {}),
       });
     }
 
@@ -189,7 +196,10 @@ export function extract(article: Article): RawClaim[] {
       // "last month", "this year": too vague to date the story's own event; "today" alone dates the writing
       if (d.relative && !/^\d{4}-\d{2}-\d{2}$/.test(d.iso) && periodOfDate(d) === "current") continue;
       if (/^(today|tonight|this (morning|afternoon|evening))$/i.test(d.text) && !e.inClause) continue;
-      add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, { ...context(e), period: periodOfDate(d), about: "date", ...(e.inClause ? {} : { loose: true }) });
+      const mismatch = d.statedWeekday !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d.iso) && weekdayOf(d.iso) !== d.statedWeekday ? WEEKDAYS[d.statedWeekday] : undefined;
+      add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, {
+        ...context(e), period: periodOfDate(d), about: "date", ...(e.inClause ? {} : { loose: true }), ...(mismatch ? { weekdayMismatch: mismatch } : {}),
+      });
     }
 
     // where an event happened: only a place in the clause of an event word, and never a plan
@@ -205,7 +215,8 @@ export function extract(article: Article): RawClaim[] {
     const durations = findDurations(s);
     const taken = new Set<number>([...measures, ...durations].map((q) => q.start));
     for (const d of dates) for (let t = d.token; t < s.tokens.length && s.tokens[t]!.start < s.start + d.index + d.text.length; t++) taken.add(s.tokens[t]!.start);
-    for (const q of [...measures, ...durations, ...findCounts(s, taken)]) {
+    const counts = findCounts(s, taken);
+    for (const q of [...measures, ...durations, ...counts, ...breakdownTotals(s, counts)]) {
       const attribute: Attribute = q.kind === "count" ? "count" : q.kind === "duration" ? "duration" : "measure";
       const value: ClaimValue = {
         text: q.text,
@@ -226,6 +237,7 @@ export function extract(article: Article): RawClaim[] {
         about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}${holder ? ` of ${holder}` : ""}`,
         ...(q.partial ? { partial: true } : {}),
         ...(q.provisional ? { provisional: true } : {}),
+        ...(q.derived ? { derived: true } : {}),
         ...(attribution ? { attribution } : {}),
       });
     }

@@ -25,6 +25,8 @@ export interface Quantity {
   scope?: string;
   /** marked as not final: "at least", "so far", "rose to", "partial results" */
   provisional?: boolean;
+  /** summed from a breakdown in the text */
+  derived?: boolean;
 }
 
 type HedgeKind = "atLeast" | "moreThan" | "about" | "nearly" | "atMost" | "lessThan";
@@ -32,6 +34,7 @@ const HEDGES = Object.entries(quantities.hedges).map(([phrase, kind]) => ({ word
 const VAGUE = Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length);
 const CATEGORIES = Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category })));
 const PEOPLE = new Set(quantities.peopleNouns);
+const ZERO = quantities.zero.map((p) => p.split(" "));
 const PROVISIONAL = quantities.provisional.map((p) => p.split(" "));
 
 /** Does the figure's clause say it is not final ("so far", "rose to", "partial results")? */
@@ -369,6 +372,25 @@ export function findOrdinals(sentence: Sentence): Quantity[] {
 }
 
 /**
+ * A breakdown, "136 Koreans and 47 Japanese died": the parts are counts of their own groups, and
+ * their sum is a count of everyone, which a source giving "183 workers" can be checked against.
+ */
+export function breakdownTotals(sentence: Sentence, counts: readonly Quantity[]): Quantity[] {
+  const totals: Quantity[] = [];
+  for (let i = 0; i + 1 < counts.length; i++) {
+    const a = counts[i]!;
+    const b = counts[i + 1]!;
+    const between = sentence.text.slice(a.start + a.text.length - sentence.start, b.start - sentence.start);
+    const category = (q: Quantity) => q.what;
+    if (a.number === undefined || b.number === undefined || !/^\s*\p{L}*\s*(and|,)\s*$/u.test(between) || a.noun === b.noun || category(a) !== category(b)) continue;
+    if (!PEOPLE.has(a.noun ?? "") && !/^\p{Lu}/u.test(sentence.text.slice(a.start + a.text.length - sentence.start).trim())) continue;
+    const text = sentence.text.slice(a.start - sentence.start, b.start - sentence.start + b.text.length) + sentence.text.slice(b.start - sentence.start + b.text.length).split(/\s/).slice(0, 2).join(" ");
+    totals.push({ kind: "count", text: text.trim(), index: a.index, start: a.start, number: a.number + b.number, low: (a.low ?? a.number) + (b.low ?? b.number), ...(a.high !== undefined && b.high !== undefined ? { high: a.high + b.high } : {}), normalized: String(a.number + b.number), what: a.what, noun: "people", derived: true });
+  }
+  return totals;
+}
+
+/**
  * Counts of people or things: wink's CARDINAL entities, spelled-out numbers, vague quantities
  * ("dozens", "hundreds of") and "no one", with the hedge before them as an interval.
  */
@@ -385,7 +407,14 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     let text = "";
     let hedgeKind: HedgeKind | undefined;
     const vague = VAGUE.find((v) => phraseAt(tokens, i, v.words));
-    if (vague && (t.entity !== "CARDINAL" || /^(dozens|hundreds|thousands|tens|scores)$/.test(t.lower))) {
+    const zero = ZERO.find((z) => phraseAt(tokens, i, z));
+    if (zero) {
+      // "no one was killed", "no casualties": a count of 0
+      last = i + zero.length - 1;
+      n = 0;
+      interval = { low: 0, high: 0 };
+      text = sentence.text.slice(t.start - sentence.start, tokens[last]!.end - sentence.start);
+    } else if (vague && (t.entity !== "CARDINAL" || /^(dozens|hundreds|thousands|tens|scores)$/.test(t.lower))) {
       last = i + vague.words.length - 1;
       interval = { low: vague.range[0], high: vague.range[1] };
       text = sentence.text.slice(t.start - sentence.start, tokens[last]!.end - sentence.start);
@@ -423,7 +452,10 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     if (noun && UNITS.has(noun)) continue;
     i = last;
     if (!noun && !category) continue;
-    const nounClass = !noun || GENERIC_PEOPLE.has(noun) ? (category ? "people" : noun ?? "people") : noun;
+    if (zero && !category) continue;
+    // "a town of about 45,000 people": people counted for nothing in particular say nothing checkable
+    if (!category && (!noun || GENERIC_PEOPLE.has(noun))) continue;
+    const nounClass = zero || !noun || GENERIC_PEOPLE.has(noun) ? (category ? "people" : noun ?? "people") : noun;
     const what = category ?? nounClass;
     const value = n ?? undefined;
     found.push({

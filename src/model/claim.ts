@@ -44,6 +44,8 @@ export type Claim = z.infer<typeof Claim>;
 export const ClaimContext = z.object({
   /** the event class of the trigger the claim hangs on (meeting, earthquake, …), or "main" for the article's own event */
   event: z.string(),
+  /** the word that names the claim's event in its sentence ("visit", "quake", "second leg") */
+  trigger: z.string().optional(),
   /** the claim hangs on the article's own main event (its lead's event, or no trigger at all) */
   main: z.boolean().optional(),
   /** "current" for the article's own period, else the year of a background event */
@@ -60,6 +62,10 @@ export const ClaimContext = z.object({
   attribution: z.string().optional(),
   /** a figure the text marks as not final ("at least", "so far", "rose to", partial results): a later one may revise it */
   provisional: z.boolean().optional(),
+  /** the weekday the text names beside a full date it does not fall on ("Tuesday, January 14, 2026") */
+  weekdayMismatch: z.string().optional(),
+  /** a total the text gives as a breakdown ("136 Koreans and 47 Japanese"), summed */
+  derived: z.boolean().optional(),
   /** a date with no event word in its clause: it may be a day off the event ("still missing yesterday evening") */
   loose: z.boolean().optional(),
   /** offset of the claim's value in the article text */

@@ -12,8 +12,10 @@ export const canonicalTitle = (title: string) => SYNONYMS.get(title) ?? title;
 export interface PlaceKnowledge {
   /** every place known to contain `place`, nearest first */
   containers(place: string): string[];
-  /** the country a place is in, or is, when known */
-  countryOf(place: string): string | undefined;
+  /** the countries a place can be in (or is), by ISO code; empty when unknown */
+  countriesOf(place: string): Set<string>;
+  /** two spellings of one name */
+  sameName(a: string, b: string): boolean;
 }
 
 /** Can both claims be true at once? Each attribute has its own sense of "compatible". */
@@ -47,10 +49,11 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
       const pb = vb.normalized;
       if (pa === pb || places.containers(pa).includes(pb) || places.containers(pb).includes(pa)) return true;
       // "Isola del Velm" and "Velm", "Velm Province" and "Velm": one name inside the other
-      if (` ${pa} `.includes(` ${pb} `) || ` ${pb} `.includes(` ${pa} `)) return true;
-      const ca = places.countryOf(pa);
-      const cb = places.countryOf(pb);
-      return !ca || !cb || ca === cb;
+      if (` ${pa} `.includes(` ${pb} `) || ` ${pb} `.includes(` ${pa} `) || places.sameName(pa, pb)) return true;
+      // two places contradict only when nothing puts them in one country
+      const ca = places.countriesOf(pa);
+      const cb = places.countriesOf(pb);
+      return ca.size === 0 || cb.size === 0 || [...ca].some((c) => cb.has(c));
     }
     case "ordinal":
       return va.number === vb.number;

@@ -112,6 +112,26 @@ function judge(slot: Slot, ctx: Judging): Draft[] {
   return [finding(slot, "contradiction", values, consensus?.normalized ?? null, message)];
 }
 
+/**
+ * "Tuesday, May 14, 2026" when May 14 is a Thursday: the source contradicts itself. Said in the
+ * finding that already holds the claim, else as a finding of its own.
+ */
+function weekdayMismatches(slots: readonly Slot[], drafts: Draft[]): Draft[] {
+  const extra: Draft[] = [];
+  for (const slot of slots) {
+    for (const claim of slot.claims) {
+      const named = claim.context.weekdayMismatch;
+      if (!named) continue;
+      const actual = new Date(`${claim.value.normalized}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+      const note = `${claim.source} writes "${claim.value.text}", but ${claim.value.normalized} is a ${actual}, not a ${named}`;
+      const holder = drafts.find((d) => d.kind === "contradiction" && d.values.some((v) => v.claims.includes(claim.id)));
+      if (holder) holder.message += `; ${note}`;
+      else extra.push({ kind: "contradiction", attribute: "date", subject: slot.subject, values: [{ text: claim.value.text, normalized: claim.value.normalized, sources: [claim.source], claims: [claim.id], origins: 1 }], consensus: null, severity: "error", message: note });
+    }
+  }
+  return extra;
+}
+
 const KIND_ORDER: Record<FindingKind, number> = { contradiction: 0, update: 1, agreement: 2, uncorroborated: 3 };
 
 export interface Reconciled {
@@ -133,7 +153,9 @@ export function reconcile(slots: readonly Slot[], articles: readonly Article[]):
     originOf,
     trust: (source) => reliability.get(source) ?? 1,
   };
-  const drafts = slots.flatMap((slot) => judge(slot, ctx).map((draft) => ({ draft, key: slot.key })));
+  const judged = slots.flatMap((slot) => judge(slot, ctx).map((draft) => ({ draft, key: slot.key })));
+  const internal = weekdayMismatches(slots, judged.map((j) => j.draft)).map((draft) => ({ draft, key: `${draft.subject.id}|weekday` }));
+  const drafts = [...judged, ...internal];
   drafts.sort((a, b) => KIND_ORDER[a.draft.kind] - KIND_ORDER[b.draft.kind] || (a.draft.attribute < b.draft.attribute ? -1 : a.draft.attribute > b.draft.attribute ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const findings = drafts.map(({ draft }, i) => ({ id: `f${i + 1}`, ...draft }));
   return { findings, origins, reliability };

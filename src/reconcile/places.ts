@@ -1,12 +1,22 @@
+import { distance } from "fastest-levenshtein";
 import places from "../extract/lexicon/places.json" with { type: "json" };
 import type { Slot } from "../model/slot.js";
 import type { PlaceKnowledge } from "./compatible.js";
+import { countriesNamed } from "./gazetteer.js";
 
 const COUNTRIES = new Set(Object.keys(places.countries));
 
+/** Two spellings of one name (romanisations, transliterations): close in edit distance for their length. */
+export function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const longest = Math.max(a.length, b.length);
+  return longest >= 6 && distance(a, b) / longest <= 0.3;
+}
+
 /**
- * Containment the sources themselves state ("Sun Temple in Velm", "Ostria's Velm Province"),
- * gathered over all location claims, and followed transitively.
+ * What is known of places: containment the sources themselves state ("Sun Temple in Velm",
+ * "Ostria's Velm Province"), followed transitively, and the countries a name can be in, from
+ * the text first and from the gazetteer when the text says nothing.
  */
 export function placeKnowledge(slots: readonly Slot[]): PlaceKnowledge {
   const parents = new Map<string, Set<string>>();
@@ -31,8 +41,19 @@ export function placeKnowledge(slots: readonly Slot[]): PlaceKnowledge {
     }
     return seen;
   };
+  const countriesOf = (place: string): Set<string> => {
+    // what the text says wins: a place the sources put inside a country is there
+    const stated = [place, ...containers(place)].find((p) => COUNTRIES.has(p));
+    if (stated) return countriesNamed(stated);
+    for (const outer of containers(place)) {
+      const found = countriesNamed(outer);
+      if (found.size > 0) return found;
+    }
+    return countriesNamed(place);
+  };
   return {
     containers,
-    countryOf: (place) => (COUNTRIES.has(place) ? place : containers(place).find((p) => COUNTRIES.has(p))),
+    sameName,
+    countriesOf,
   };
 }

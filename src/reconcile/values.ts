@@ -1,6 +1,7 @@
 import type { FindingValue } from "../model/finding.js";
 import type { SlotClaim } from "../model/slot.js";
 import { canonicalTitle } from "./compatible.js";
+import { sameName } from "./places.js";
 
 // one value per normalised figure: "three" and "at least three" are the same figure, however hedged
 export const valueKey = (c: SlotClaim) => (c.attribute === "role" ? canonicalTitle(c.value.normalized) : `${c.value.normalized}|${c.value.unit ?? ""}`);
@@ -12,7 +13,7 @@ export const valueKey = (c: SlotClaim) => (c.attribute === "role" ? canonicalTit
 function placeFamilies(claims: readonly SlotClaim[]): Map<string, string> {
   const names = [...new Set(claims.map((c) => c.value.normalized))].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   const family = new Map<string, string>();
-  for (const name of names) family.set(name, names.find((shorter) => shorter.length < name.length && ` ${name} `.includes(` ${shorter} `)) ?? name);
+  for (const name of names) family.set(name, names.find((other) => other !== name && (other.length < name.length && ` ${name} `.includes(` ${other} `) || sameName(other, name) && other < name)) ?? name);
   return family;
 }
 
