@@ -1,17 +1,6 @@
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 
-interface Named {
-  name: string;
-  countryCode: string;
-}
-
-interface CountryStateCity {
-  Country: { getAllCountries(): { name: string; isoCode: string }[] };
-  State: { getAllStates(): Named[] };
-  City: { getAllCities(): Named[] };
-}
-
-let index: Map<string, Set<string>> | undefined;
+let index: Record<string, string> | undefined;
 
 const key = (name: string) =>
   name
@@ -22,23 +11,13 @@ const key = (name: string) =>
     .trim();
 
 /**
- * The countries a place name can be in, from the country-state-city gazetteer (countries,
- * their regions and their cities, offline). A name several places share ("Rome", "Paris")
- * gives every country that has one. Loaded on first use only: most runs never need it.
+ * The countries a place name can be in, by ISO code, from the country-state-city gazetteer
+ * (countries, their regions and their cities, offline), compacted at build time into
+ * dist/gazetteer.json. A name several places share ("Rome", "Paris") gives every country that
+ * has one. Read on first use only: most runs never need it.
  */
 export function countriesNamed(place: string): Set<string> {
-  if (!index) {
-    const require = createRequire(import.meta.url);
-    const csc = require("country-state-city") as CountryStateCity;
-    index = new Map();
-    const add = (name: string, code: string) => {
-      const k = key(name);
-      index!.set(k, (index!.get(k) ?? new Set()).add(code));
-    };
-    for (const c of csc.Country.getAllCountries()) add(c.name, c.isoCode);
-    for (const s of csc.State.getAllStates()) add(s.name.replace(/\s+(prefecture|province|district|region|county|state)$/i, ""), s.countryCode);
-    for (const c of csc.City.getAllCities()) add(c.name, c.countryCode);
-  }
-  return index.get(key(place)) ?? new Set();
+  index ??= JSON.parse(readFileSync(new URL("../gazetteer.json", import.meta.url), "utf8")) as Record<string, string>;
+  const codes = index[key(place)];
+  return new Set(codes ? codes.split(",") : []);
 }
-
