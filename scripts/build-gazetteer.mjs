@@ -20,5 +20,5 @@ for (const c of Country.getAllCountries()) add(c.name, c.isoCode);
 for (const s of State.getAllStates()) add(s.name.replace(/\s+(prefecture|province|district|region|county|state|governorate|oblast)$/i, ""), s.countryCode);
 for (const c of City.getAllCities()) add(c.name, c.countryCode);
 const out = Object.fromEntries([...index].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort().join(",")]));
-mkdirSync(new URL("../dist/", import.meta.url), { recursive: true });
-writeFileSync(new URL("../dist/gazetteer.json", import.meta.url), JSON.stringify(out));
+mkdirSync(new URL("../data/", import.meta.url), { recursive: true });
+writeFileSync(new URL("../data/gazetteer.json", import.meta.url), JSON.stringify(out));

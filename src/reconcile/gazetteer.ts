@@ -13,11 +13,11 @@ const key = (name: string) =>
 /**
  * The countries a place name can be in, by ISO code, from the country-state-city gazetteer
  * (countries, their regions and their cities, offline), compacted at build time into
- * dist/gazetteer.json. A name several places share ("Rome", "Paris") gives every country that
+ * data/gazetteer.json. A name several places share ("Rome", "Paris") gives every country that
  * has one. Read on first use only: most runs never need it.
  */
 export function countriesNamed(place: string): Set<string> {
-  index ??= JSON.parse(readFileSync(new URL("../gazetteer.json", import.meta.url), "utf8")) as Record<string, string>;
+  index ??= JSON.parse(readFileSync(new URL("../../data/gazetteer.json", import.meta.url), "utf8")) as Record<string, string>;
   const codes = index[key(place)];
   return new Set(codes ? codes.split(",") : []);
 }
