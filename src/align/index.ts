@@ -51,11 +51,13 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   const mainParticipants = new Set([...sourcesByPerson].filter(([, s]) => s.size >= 2).map(([id]) => id));
 
   // an event is called by the word its sources use most ("the visit", "the fire"), not by its class
+  // a past event is its year: "the 1942 mine collapse" and "the flood of 1942" are one event
+  const keyOf = (c: RawClaim) => (/^\d{4}$/.test(c.context.period) ? `past@${c.context.period}` : `${classOf(c)}@${c.context.period}`);
   const words = new Map<string, string[]>();
-  for (const c of claims) if (c.context.trigger && c.attribute !== "role") words.set(`${classOf(c)}@${c.context.period}`, [...(words.get(`${classOf(c)}@${c.context.period}`) ?? []), c.context.trigger]);
+  for (const c of claims) if (c.context.trigger && c.attribute !== "role") words.set(keyOf(c), [...(words.get(keyOf(c)) ?? []), c.context.trigger]);
   const eventOf = (c: RawClaim): { key: string; label: string } => {
     const eventClass = classOf(c);
-    const base = `${eventClass}@${c.context.period}`;
+    const base = keyOf(c);
     const name = mostCommon(words.get(base) ?? []) ?? eventClass.replace(/^[^:]*:/, "");
     const label = c.context.period === "current" ? name : `${name} (${c.context.period})`;
     const involved = [...new Set(c.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));

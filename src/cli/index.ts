@@ -1,11 +1,16 @@
 import { Command, CommanderError, Option } from "commander";
-import { writeFile } from "node:fs/promises";
-import { factcheck } from "../index.js";
+import { rename, writeFile } from "node:fs/promises";
+import { dirname, basename, join } from "node:path";
+import picomatch from "picomatch";
+import { check, factcheck } from "../index.js";
+import { addTitles } from "../extract/people.js";
+import { addHedges } from "../extract/quantities.js";
 import type { Report } from "../model/report.js";
-import { formatJson } from "../report/json.js";
-import { formatPretty } from "../report/pretty.js";
+import { addExclusiveOffices } from "../reconcile/compatible.js";
+import { FORMATS, type FormatName } from "../report/index.js";
 import { VERSION } from "../version.js";
 import { colorLevel } from "./color.js";
+import { findConfig, loadConfig, type Config } from "./config.js";
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -16,89 +21,181 @@ export interface CliIO {
 
 const EXAMPLES = `
 Examples:
-  $ factcheck seeds/                          report on every .txt and .md file in seeds/
+  $ factcheck seeds/                          report on every article in seeds/
   $ factcheck seeds/ --json | jq '.findings[] | select(.kind == "contradiction")'
   $ factcheck a.txt b.md - < c.txt            files, and one article on stdin
+  $ factcheck seeds/ --format unix            one line per problem: file:line:col: severity: message
   $ factcheck seeds/ --fail-on error          exit 1 when sources contradict each other
+  $ factcheck check draft.md --against seeds/ the pre-publish gate (see factcheck check --help)
 
 Exit status: 0 ran, 1 findings at or above --fail-on, 2 could not run.`;
 
+const CHECK_EXAMPLES = `
+Examples:
+  $ factcheck check draft.md --against seeds/
+  $ factcheck check draft.md --against seeds/ --facts facts.json --format sarif -o factcheck.sarif
+  $ cat draft.md | factcheck check - --stdin-filename draft.md --against seeds/
+  $ factcheck check draft.md --against seeds/ --unsupported off --verbose
+
+Exit status: 0 the draft passes, 1 findings at or above --fail-on (default: error), 2 could not run.`;
+
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 
-/** Did the report reach the --fail-on level? */
-function fails(report: Report, failOn: string): boolean {
-  if (failOn === "off") return false;
-  const threshold = SEVERITY_RANK[failOn as "warning" | "error"];
-  return report.findings.some((f) => f.kind !== "agreement" && SEVERITY_RANK[f.severity] >= threshold);
+interface CommonOptions {
+  format: string;
+  json?: boolean;
+  output?: string;
+  failOn: string;
+  facts?: string;
+  config?: string;
+  quiet?: boolean;
+  maxWarnings?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+interface CheckFlags extends CommonOptions {
+  against: string[];
+  unsupported: "error" | "warning" | "off";
+  verbose?: boolean;
+  stdinFilename?: string;
+}
+
+class UsageError extends Error {}
+
+function addCommonOptions(command: Command, failOnDefault: "error" | "off"): Command {
+  return command
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(FORMATS)).default("pretty"))
+    .option("--json", "same as --format json")
+    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+    .addOption(new Option("--fail-on <level>", "exit 1 when a finding reaches this severity").choices(["error", "warning", "off"]).default(failOnDefault))
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
+    .option("-q, --quiet", "report errors only")
+    .option("--facts <file>", "a reference facts file (JSON): a trusted source")
+    .option("-c, --config <file>", `config file (default: the nearest ${"factcheck.config.json"} upward)`)
+    .option("--color", "force colour")
+    .option("--no-color", "no colour, even on a terminal")
+    .option("--debug", "show stack traces of internal errors");
+}
+
+/** Did the report reach the --fail-on level, or exceed --max-warnings? */
+function exitCode(report: Report, failOn: string, maxWarnings: number | undefined): number {
+  const problems = report.findings.filter((f) => f.kind !== "agreement");
+  if (failOn !== "off" && problems.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as "warning" | "error"])) return 1;
+  if (maxWarnings !== undefined && problems.filter((f) => f.severity === "warning").length > maxWarnings) return 1;
+  return 0;
+}
+
+/** Writes through a temporary file and a rename, so an interrupted run never leaves half a report. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+/** Applies a config file's lexicon additions; returns it for its defaults. */
+function applyConfig(path: string | undefined): Config {
+  if (!path) return {};
+  const config = loadConfig(path);
+  if (config.lexicon?.titles) addTitles(config.lexicon.titles);
+  if (config.lexicon?.hedges) addHedges(config.lexicon.hedges);
+  if (config.lexicon?.exclusiveOffices) addExclusiveOffices(config.lexicon.exclusiveOffices);
+  return config;
 }
 
 /** Runs the command line and returns the exit code; it never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
+  const debug = argv.includes("--debug");
+  let code = 0;
   const program = new Command();
-  let debug = argv.includes("--debug");
-  program
+  const configureOutput = (command: Command) =>
+    command.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: () => undefined, outputError: () => undefined });
+
+  /** Shared tail of both commands: options from flags over config, the report, its output and exit code. */
+  const finish = async (command: Command, run: (config: Config) => Promise<Report>) => {
+    const options = command.opts<CommonOptions>();
+    const config = applyConfig(findConfig(options.config));
+    const source = (name: string) => command.getOptionValueSource(name);
+    const format = (options.json ? "json" : source("format") === "default" && config.format ? config.format : options.format) as FormatName;
+    const failOn = source("failOn") === "default" && config.failOn ? config.failOn : options.failOn;
+    const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+    if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
+    let report = await run(config);
+    for (const warning of report.warnings ?? []) io.stderr.write(`factcheck: warning: ${warning}\n`);
+    if (report.sources.filter((s) => !s.draft && s.title !== "reference facts").length === 0) throw new UsageError(`no readable input in ${command.args.join(" ") || "the inputs given"}`);
+    if (options.quiet) report = { ...report, findings: report.findings.filter((f) => f.severity === "error") };
+    const text = FORMATS[format](report, {
+      colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true),
+      width: io.stdout.columns ?? 100,
+    });
+    if (options.output) {
+      try {
+        await writeAtomically(options.output, text);
+      } catch (error) {
+        throw new UsageError(`cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      }
+    } else io.stdout.write(text);
+    code = exitCode(report, failOn, maxWarnings);
+  };
+
+  const ignored = (config: Config) => (config.ignore?.length ? picomatch(config.ignore, { dot: true }) : undefined);
+  const withoutIgnored = (report: Report, config: Config): Report => {
+    const match = ignored(config);
+    if (!match) return report;
+    const dropped = new Set(report.sources.filter((s) => match(s.path)).map((s) => s.id));
+    return {
+      ...report,
+      sources: report.sources.filter((s) => !dropped.has(s.id)),
+      claims: report.claims.filter((c) => !dropped.has(c.source)),
+      findings: report.findings.filter((f) => !f.values.every((v) => v.sources.every((s) => dropped.has(s)))),
+    };
+  };
+
+  configureOutput(program)
     .name("factcheck")
     .description("Compare news articles about the same events: what the sources agree on, where they contradict each other, and which figures rest on one source alone.")
     .version(VERSION, "-V, --version", "print the version")
-    .argument("<inputs...>", "article files (.txt, .md), folders (read recursively) or - for stdin")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
-    .option("--json", "same as --format json")
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .addOption(new Option("--fail-on <level>", "exit 1 when a finding reaches this severity").choices(["error", "warning", "off"]).default("off"))
-    .option("--color", "force colour")
-    .option("--no-color", "no colour, even on a terminal")
-    .option("--debug", "show stack traces of internal errors")
+    .argument("<inputs...>", "article files (.txt, .md, .html, .json, .ndjson), folders (read recursively) or - for stdin")
     .addHelpText("after", EXAMPLES)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: () => undefined,
-      outputError: () => undefined,
-    })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // options after "check" are check's own, not the main command's
+    .enablePositionalOptions()
+    .action(async (inputs: string[], _options: unknown, command: Command) => {
+      await finish(command, async (config) => withoutIgnored(await factcheck(inputs, { stdin: io.stdin, ...(command.opts<CommonOptions>().facts ?? config.facts ? { facts: command.opts<CommonOptions>().facts ?? config.facts } : {}) }), config));
+    });
+  addCommonOptions(program, "off");
 
-  let options: { format: string; json?: boolean; output?: string; failOn: string; color?: boolean; debug?: boolean };
+  const checkCommand = configureOutput(new Command("check"))
+    .description("Check a draft against its sources before publishing: contradicted claims are errors, claims no source makes are warnings.")
+    .argument("<drafts...>", "draft files (.md, .txt, .html) or - for stdin")
+    .requiredOption("--against <sources...>", "the source articles: files, folders or -")
+    .addOption(new Option("--unsupported <level>", "what a claim no source makes is").choices(["error", "warning", "off"]).default("warning"))
+    .option("--verbose", "also list the draft's claims the sources support")
+    .option("--stdin-filename <name>", "the name a draft read from stdin goes by in messages")
+    .addHelpText("after", CHECK_EXAMPLES)
+    .action(async (drafts: string[], _options: unknown, command: Command) => {
+      await finish(command, async (config) => {
+        const flags = command.opts<CheckFlags>();
+        const unsupported = command.getOptionValueSource("unsupported") === "default" && config.unsupported ? config.unsupported : flags.unsupported;
+        const facts = flags.facts ?? config.facts;
+        return withoutIgnored(await check(drafts, flags.against, { stdin: io.stdin, unsupported, verbose: flags.verbose ?? false, ...(facts ? { facts } : {}), ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}) }), config);
+      });
+    });
+  addCommonOptions(checkCommand, "error");
+  program.addCommand(checkCommand);
+
   try {
-    program.parse(argv, { from: "user" });
-    options = program.opts();
+    await program.parseAsync(argv, { from: "user" });
+    return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
       io.stderr.write(`factcheck: ${error.message.replace(/^error: /, "")} (see factcheck --help)\n`);
       return 2;
     }
-    throw error;
-  }
-  debug = options.debug ?? false;
-  const format = options.json ? "json" : options.format;
-  try {
-    const report = await factcheck(program.args, { stdin: io.stdin });
-    for (const warning of report.warnings ?? []) io.stderr.write(`factcheck: warning: ${warning}\n`);
-    if (report.sources.length === 0) {
-      io.stderr.write(`factcheck: no readable input in ${program.args.join(" ")}\n`);
-      return 2;
-    }
-    const text =
-      format === "json"
-        ? formatJson(report)
-        : formatPretty(report, {
-            colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true),
-            width: io.stdout.columns ?? 100,
-          });
-    if (options.output) {
-      try {
-        await writeFile(options.output, text);
-      } catch (error) {
-        io.stderr.write(`factcheck: cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? "error"})\n`);
-        return 2;
-      }
-    }
-    else io.stdout.write(text);
-    return fails(report, options.failOn) ? 1 : 0;
-  } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`factcheck: ${message}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    if (debug && error instanceof Error && error.stack && !(error instanceof UsageError)) io.stderr.write(`${error.stack}\n`);
     return 2;
   }
 }

@@ -20,6 +20,14 @@ export interface NameSpan {
 }
 
 const TITLES = new Set(titles.titles);
+
+/** Adds titles from a newsroom's config to the lexicon (lower case, as "deputy harbour master"). */
+export function addTitles(extra: readonly string[]): void {
+  for (const title of extra) {
+    TITLES.add(title.toLowerCase());
+    for (const word of title.toLowerCase().split(/[ -]/)) TITLE_WORDS.add(word);
+  }
+}
 const ABBREVIATIONS = new Map(Object.entries(titles.abbreviations));
 const PLURALS = new Map(Object.entries(titles.plurals));
 const QUALIFIERS = new Map(Object.entries(titles.qualifiers));

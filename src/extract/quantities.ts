@@ -29,7 +29,7 @@ export interface Quantity {
   derived?: boolean;
 }
 
-type HedgeKind = "atLeast" | "moreThan" | "about" | "nearly" | "atMost" | "lessThan";
+export type HedgeKind = "atLeast" | "moreThan" | "about" | "nearly" | "atMost" | "lessThan";
 const HEDGES = Object.entries(quantities.hedges).map(([phrase, kind]) => ({ words: phrase.split(" "), kind: kind as HedgeKind })).sort((a, b) => b.words.length - a.words.length);
 const VAGUE = Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length);
 const CATEGORIES = Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category })));
@@ -53,6 +53,12 @@ const UNIT_NAMES = quantities.unitNames as Record<string, string>;
 const CURRENCIES = new Map(Object.entries(quantities.currencies));
 
 /** The interval a hedge puts around n: "at least 12" is [12, ∞), "about 3,000" is ±10 %. */
+/** Adds hedges from a newsroom's config ("upwards of": "atLeast"). */
+export function addHedges(extra: Readonly<Record<string, HedgeKind>>): void {
+  for (const [phrase, kind] of Object.entries(extra)) HEDGES.push({ words: phrase.toLowerCase().split(" "), kind });
+  HEDGES.sort((a, b) => b.words.length - a.words.length);
+}
+
 export function hedgeInterval(kind: HedgeKind | undefined, n: number): { low?: number; high?: number } {
   switch (kind) {
     case "atLeast":
@@ -60,7 +66,9 @@ export function hedgeInterval(kind: HedgeKind | undefined, n: number): { low?: n
     case "moreThan":
       return { low: Number.isInteger(n) ? n + 1 : n };
     case "about": {
-      const spread = Math.max(1, Math.round(n * 0.1));
+      // "about 3,000" is rounded and loose; "some 136" is precise enough to be near 136
+      const round = n >= 10 && n % 10 === 0;
+      const spread = Math.max(1, Math.round(n * (round ? 0.1 : 0.05)));
       return { low: Math.max(0, n - spread), high: n + spread };
     }
     case "nearly":

@@ -3,6 +3,7 @@ import { findDates } from "../shared/dates.js";
 import { lineStartsOf, linesOf } from "../shared/positions.js";
 import { readMasthead, readWireDateline } from "./dateline.js";
 import { readInputs, type InputText } from "./read.js";
+import { maskMarkdown } from "./markdown.js";
 import { splitSegments } from "./segments.js";
 
 export interface IngestResult {
@@ -24,10 +25,15 @@ function dateFromText(article: Article): string | null {
 
 /** Understands one input text as an article: its masthead, title, segments and anchor date. */
 export function toArticle(input: InputText): Article {
-  const text = input.text;
+  // Markdown: the prose stays in place, the markup becomes spaces, so positions are the file's own
+  const text = /\.(md|markdown)$/i.test(input.path) ? maskMarkdown(input.text) : input.text;
   const lineStarts = lineStartsOf(text);
   const lines = linesOf(text, lineStarts);
   const masthead = readMasthead(lines.map((l) => l.text));
+  // Markdown front matter may give the date and title ("date: 2026-01-14")
+  const front = /^(?:---|\+\+\+)\r?\n([\s\S]*?)\r?\n(?:---|\+\+\+)/.exec(input.text)?.[1] ?? "";
+  const frontDate = /^(?:date|published)\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(front)?.[1];
+  if (frontDate && !masthead.published) masthead.published = frontDate;
   const firstContentLine = 0;
   const segments = splitSegments(lines, firstContentLine, new Set(masthead.metaLines));
   if (masthead.prefixLength > 0 && segments[0]) {

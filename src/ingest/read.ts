@@ -1,11 +1,23 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import type { Dirent, Stats } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
+import { decode } from "./decode.js";
+import { readHtml } from "./formats/html.js";
+import { readJsonRecords, readNdjsonRecords } from "./formats/records.js";
 
 /** One input text as read from disk or stdin, before it is understood as an article. */
 export interface InputText {
   id: string;
   path: string;
   text: string;
+  /** the headline an HTML page's or a JSON record's metadata gives; `text` then starts with it, on a line of its own */
+  title?: string;
+  /** YYYY-MM-DD, from an HTML page's meta tags or a JSON record */
+  published?: string;
+  /** the outlet an HTML page's meta tags or a JSON record name */
+  outlet?: string;
+  /** the article's address: an HTML page's canonical link, or a JSON record's url */
+  url?: string;
 }
 
 export interface ReadResult {
@@ -14,7 +26,52 @@ export interface ReadResult {
   warnings: string[];
 }
 
-const READABLE = new Set([".txt", ".md", ".markdown", ".text", ""]);
+export interface ReadOptions {
+  /** files larger than this many bytes are skipped with a warning; stdin too */
+  maxFileSize?: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/** folders nested deeper than this below a folder given are not read */
+export const MAX_FOLDER_DEPTH = 64;
+
+/** Extensions a folder is searched for. A file given by name is read whatever its extension. */
+const READABLE = new Set([".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".ndjson"]);
+
+type Format = "text" | "html" | "json" | "ndjson";
+
+function formatOf(file: string): Format | null {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".html" || ext === ".htm") return "html";
+  if (ext === ".json") return "json";
+  if (ext === ".ndjson") return "ndjson";
+  if (READABLE.has(ext)) return "text";
+  return null;
+}
+
+/** What text of no known extension (stdin, a file named by hand) holds: an HTML page, JSON records, or plain text. */
+function sniff(text: string): Format {
+  const head = text.slice(0, 2048).trimStart();
+  if (/^(<!doctype html|<html[\s>])/i.test(head) || (head.startsWith("<") && /<(head|body)[\s>]/i.test(head))) return "html";
+  if (head.startsWith("{") || head.startsWith("[")) {
+    try {
+      JSON.parse(text);
+      return "json";
+    } catch {
+      const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+      const isObject = (line: string) => {
+        try {
+          const value: unknown = JSON.parse(line);
+          return typeof value === "object" && value !== null && !Array.isArray(value);
+        } catch {
+          return false;
+        }
+      };
+      if (lines.length > 0 && lines.every(isObject)) return "ndjson";
+    }
+  }
+  return "text";
+}
 
 /** Posix path relative to the working directory, so the same file given two ways reads the same. */
 function displayPath(path: string): string {
@@ -23,63 +80,227 @@ function displayPath(path: string): string {
   return shown.split(sep).join("/");
 }
 
-async function listFolder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (entry.name.startsWith(".")) continue;
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFolder(full)));
-    else if (entry.isFile() && READABLE.has(extname(entry.name).toLowerCase()) && extname(entry.name) !== "") files.push(full);
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? "error";
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  if (info.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+interface Found {
+  file: string;
+  /** the source's id: its path below the folder it was found in, or as given */
+  id: string;
+  info: Stats;
+}
+
+/** One run of readInputs: what it found, what it warned about, what it has already read. */
+class Reader {
+  readonly inputs: InputText[] = [];
+  readonly warnings: string[] = [];
+  /** device:inode of every file read, so that one file reached two ways is one source */
+  private readonly seenFiles = new Set<string>();
+
+  constructor(private readonly maxFileSize: number) {}
+
+  /**
+   * The article files under a folder, sorted by name, following links with a guard: a folder whose
+   * real path was already walked is not walked again, and nothing deeper than MAX_FOLDER_DEPTH is.
+   */
+  async walk(root: string): Promise<Found[]> {
+    const found: Found[] = [];
+    const visited = new Set<string>();
+    try {
+      visited.add(await realpath(root));
+    } catch (error) {
+      this.warnings.push(`${displayPath(root)}: cannot be read (${codeOf(error)})`);
+      return found;
+    }
+    const visit = async (folder: string, depth: number): Promise<void> => {
+      let entries: Dirent[];
+      try {
+        entries = await readdir(folder, { withFileTypes: true });
+      } catch (error) {
+        this.warnings.push(`${displayPath(folder)}: cannot be read (${codeOf(error)})`);
+        return;
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (entry.name.startsWith(".")) continue;
+        const full = join(folder, entry.name);
+        const link = entry.isSymbolicLink();
+        if (!link && !entry.isDirectory() && !entry.isFile()) continue;
+        if (!link && entry.isFile() && !READABLE.has(extname(entry.name).toLowerCase())) continue;
+        let info: Stats;
+        try {
+          info = await stat(full);
+        } catch (error) {
+          this.warnings.push(`${displayPath(full)}: ${link ? "broken link" : "cannot be read"} (${codeOf(error)})`);
+          continue;
+        }
+        if (info.isDirectory()) {
+          let real: string;
+          try {
+            real = await realpath(full);
+          } catch (error) {
+            this.warnings.push(`${displayPath(full)}: cannot be read (${codeOf(error)})`);
+            continue;
+          }
+          if (visited.has(real)) {
+            this.warnings.push(`${displayPath(full)}: link to a folder already read, not followed`);
+            continue;
+          }
+          if (depth + 1 > MAX_FOLDER_DEPTH) {
+            this.warnings.push(`${displayPath(full)}: more than ${MAX_FOLDER_DEPTH} folders deep, not read`);
+            continue;
+          }
+          visited.add(real);
+          await visit(full, depth + 1);
+        } else if (info.isFile() && READABLE.has(extname(entry.name).toLowerCase())) {
+          found.push({ file: full, id: relative(root, full).split(sep).join("/"), info });
+        }
+      }
+    };
+    await visit(root, 0);
+    return found;
   }
-  return files;
+
+  /** Reads one file into zero, one or (JSON records) many inputs. */
+  async readOne({ file, id, info }: Found, inFolder: boolean): Promise<void> {
+    const name = displayPath(file);
+    if (!info.isFile()) {
+      this.warnings.push(`${name}: ${kindOf(info)}, not read`);
+      return;
+    }
+    if (info.size > this.maxFileSize) {
+      this.warnings.push(`${name}: larger than the ${sizeText(this.maxFileSize)} limit (${info.size} bytes), skipped`);
+      return;
+    }
+    const identity = `${info.dev}:${info.ino}`;
+    if (this.seenFiles.has(identity)) return;
+    this.seenFiles.add(identity);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      this.warnings.push(`${name}: cannot be read (${codeOf(error)})`);
+      return;
+    }
+    await this.addText(bytes, { id, path: name, name, format: formatOf(file), inFolder });
+  }
+
+  async readStdin(stdin: NodeJS.ReadableStream): Promise<void> {
+    const name = "<stdin>";
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stdin) {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += buffer.length;
+      if (size > this.maxFileSize) {
+        this.warnings.push(`${name}: larger than the ${sizeText(this.maxFileSize)} limit, skipped`);
+        return;
+      }
+      chunks.push(buffer);
+    }
+    await this.addText(Buffer.concat(chunks), { id: name, path: name, name, format: null, inFolder: false });
+  }
+
+  /** Decodes a file's bytes and reads them in their format. `format` null: not known by extension, sniffed. */
+  private async addText(bytes: Buffer, source: { id: string; path: string; name: string; format: Format | null; inFolder: boolean }): Promise<void> {
+    const { id, path, name, inFolder } = source;
+    const decoded = decode(bytes, name);
+    if ("binary" in decoded) {
+      this.warnings.push(`${name}: binary file skipped`);
+      return;
+    }
+    this.warnings.push(...decoded.warnings);
+    const text = decoded.text;
+    if (text.trim() === "") {
+      this.warnings.push(`${name}: empty file skipped`);
+      return;
+    }
+    const format = source.format ?? sniff(text);
+    if (format === "text") {
+      this.inputs.push({ id, path, text });
+      return;
+    }
+    if (format === "html") {
+      const page = await readHtml(text);
+      if (page.text === "") {
+        this.warnings.push(`${name}: no article text in this page, skipped`);
+        return;
+      }
+      this.inputs.push(withMetadata({ id, path, text: page.text }, page));
+      return;
+    }
+    const result = format === "json" ? readJsonRecords(text, name) : readNdjsonRecords(text, name);
+    // JSON met in a folder that is no article data at all (a config, a gold file) is not a source: skipped quietly
+    if (inFolder && !result.notJson && !result.articleData) return;
+    this.warnings.push(...result.warnings);
+    for (const record of result.records) {
+      this.inputs.push(withMetadata({ id: `${id}#${record.key}`, path: `${path}#${record.key}`, text: record.text }, record));
+    }
+  }
 }
 
-export function decode(bytes: Buffer): string {
-  const text = bytes.toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return decode(Buffer.concat(chunks));
+/** An input with the metadata its page or record gave; its text starts with the title when the body does not. */
+function withMetadata(
+  input: InputText,
+  meta: { title?: string | null | undefined; published?: string | null | undefined; outlet?: string | null | undefined; url?: string | null | undefined },
+): InputText {
+  const result: InputText = { ...input };
+  const title = meta.title?.replace(/\s+/g, " ").trim();
+  if (title) {
+    result.title = title;
+    if (!input.text.trimStart().startsWith(title)) result.text = `${title}\n\n${input.text}`;
+  }
+  if (meta.published) result.published = meta.published;
+  const outlet = meta.outlet?.trim();
+  if (outlet) result.outlet = outlet;
+  const url = meta.url?.trim();
+  if (url) result.url = url;
+  return result;
 }
 
 /**
- * Reads every input: files, folders (recursively, their .txt and .md files) and "-" for stdin.
- * A source's id is its path relative to the folder it was found in, or the file path as given.
+ * Reads every input: files, folders (recursively, their .txt, .text, .md, .markdown, .html, .htm,
+ * .json and .ndjson files) and "-" for stdin. A source's id is its path relative to the folder it
+ * was found in, or the file path as given; a JSON record's is the file's, then "#" and the record's
+ * own id or number. What cannot be read (binary, empty, too large, not a regular file, no access)
+ * is a warning naming it, and the run goes on without it.
  */
-export async function readInputs(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<ReadResult> {
-  const inputs: InputText[] = [];
-  const warnings: string[] = [];
+export async function readInputs(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin, options: ReadOptions = {}): Promise<ReadResult> {
+  const reader = new Reader(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   for (const given of paths) {
     if (given === "-") {
-      inputs.push({ id: "<stdin>", path: "<stdin>", text: await readStdin(stdin) });
+      await reader.readStdin(stdin);
       continue;
     }
-    let info;
+    let info: Stats;
     try {
       info = await stat(given);
-    } catch {
-      warnings.push(`${given}: no such file or folder`);
+    } catch (error) {
+      const code = codeOf(error);
+      reader.warnings.push(code === "ENOENT" || code === "ENOTDIR" ? `${given}: no such file or folder` : `${given}: cannot be read (${code})`);
       continue;
     }
-    const files = info.isDirectory() ? await listFolder(given) : [given];
-    if (info.isDirectory() && files.length === 0) warnings.push(`${given}: no .txt or .md files in this folder`);
-    for (const file of files) {
-      try {
-        const text = decode(await readFile(file));
-        const id = info.isDirectory() ? relative(given, file).split(sep).join("/") : displayPath(file);
-        inputs.push({ id, path: displayPath(file), text });
-      } catch (error) {
-        warnings.push(`${displayPath(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-      }
+    if (info.isDirectory()) {
+      const files = await reader.walk(given);
+      if (files.length === 0) reader.warnings.push(`${given}: no article files (.txt, .md, .html, .json, .ndjson) in this folder`);
+      for (const found of files) await reader.readOne(found, true);
+    } else {
+      await reader.readOne({ file: given, id: displayPath(given), info }, false);
     }
   }
-  // one file reached twice (a folder and a file inside it) is one source
-  const seen = new Set<string>();
-  const unique = inputs.filter((input) => (seen.has(input.path) ? false : (seen.add(input.path), true)));
-  unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : 1));
-  return { inputs: unique, warnings };
+  const inputs = [...reader.inputs];
+  inputs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { inputs, warnings: reader.warnings };
 }

@@ -6,6 +6,15 @@ const SYNONYMS = new Map(Object.entries(offices.synonyms));
 const GROUP_OF = new Map<string, number>();
 offices.groups.forEach((group, i) => group.forEach((title) => GROUP_OF.set(title, i)));
 
+/** Adds groups of mutually exclusive offices from a newsroom's config. */
+export function addExclusiveOffices(groups: readonly (readonly string[])[]): void {
+  let next = offices.groups.length + GROUP_OF.size;
+  for (const group of groups) {
+    next++;
+    for (const title of group) GROUP_OF.set(title.toLowerCase(), next);
+  }
+}
+
 export const canonicalTitle = (title: string) => SYNONYMS.get(title) ?? title;
 
 /** What reconcile knows of places beyond the claims: which place the text or a gazetteer puts inside which. */

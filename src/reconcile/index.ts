@@ -142,16 +142,25 @@ export interface Reconciled {
   reliability: Map<string, number>;
 }
 
+export interface ReconcileOptions {
+  /** sources whose word counts for more than any article's (a newsroom's reference facts) */
+  trusted?: ReadonlySet<string>;
+  /** drafts under check: they never count towards a consensus */
+  drafts?: ReadonlySet<string>;
+}
+
 /** reconcile: slots → findings, contradictions first, in a stable order with stable ids. */
-export function reconcile(slots: readonly Slot[], articles: readonly Article[]): Reconciled {
+export function reconcile(slots: readonly Slot[], articles: readonly Article[], options: ReconcileOptions = {}): Reconciled {
   const origins = findOrigins(articles);
   const originOf = (source: string) => origins.get(source) ?? source;
-  const reliability = sourceReliability(slots, originOf);
+  const draftIds = options.drafts ?? new Set<string>();
+  const trusted = options.trusted ?? new Set<string>();
+  const reliability = sourceReliability(slots.map((s) => ({ ...s, claims: s.claims.filter((c) => !draftIds.has(c.source)) })), originOf);
   const ctx: Judging = {
     places: placeKnowledge(slots),
     dates: new Map(articles.map((a) => [a.id, a.published ?? a.anchor.date ?? ""])),
     originOf,
-    trust: (source) => reliability.get(source) ?? 1,
+    trust: (source) => (draftIds.has(source) ? 0 : trusted.has(source) ? 2 : (reliability.get(source) ?? 1)),
   };
   const judged = slots.flatMap((slot) => judge(slot, ctx).map((draft) => ({ draft, key: slot.key })));
   const internal = weekdayMismatches(slots, judged.map((j) => j.draft)).map((draft) => ({ draft, key: `${draft.subject.id}|weekday` }));

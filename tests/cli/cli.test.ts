@@ -80,7 +80,7 @@ describe("factcheck --help and --version", () => {
     for (const option of ["-V, --version", "-f, --format <format>", "--json", "-o, --output <file>", "--fail-on <level>", "--color", "--no-color", "--debug", "-h, --help"]) {
       expect(r.stdout).toContain(option);
     }
-    expect(r.stdout).toContain("Usage: factcheck [options] <inputs...>");
+    expect(r.stdout).toContain("Usage: factcheck [options] [command] <inputs...>");
     expect(r.stdout).toContain("\nExamples:\n");
     expect(r.stdout).toContain("$ factcheck seeds/ --fail-on error");
   });
