@@ -83,11 +83,11 @@ function displayPath(path: string): string {
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? "error";
 
 function kindOf(info: Stats): string {
-  if (info.isFIFO()) return "a FIFO";
-  if (info.isCharacterDevice()) return "a character device";
-  if (info.isBlockDevice()) return "a block device";
-  if (info.isSocket()) return "a socket";
-  return "not a regular file";
+  if (info.isFIFO()) return "FIFO";
+  if (info.isCharacterDevice()) return "character device";
+  if (info.isBlockDevice()) return "block device";
+  if (info.isSocket()) return "socket";
+  return "special file";
 }
 
 function sizeText(bytes: number): string {
@@ -177,11 +177,11 @@ class Reader {
   async readOne({ file, id, info }: Found, inFolder: boolean): Promise<void> {
     const name = displayPath(file);
     if (!info.isFile()) {
-      this.warnings.push(`${name}: ${kindOf(info)}, not read`);
+      this.warnings.push(`${name}: not a regular file (${kindOf(info)}), not read`);
       return;
     }
     if (info.size > this.maxFileSize) {
-      this.warnings.push(`${name}: larger than the ${sizeText(this.maxFileSize)} limit (${info.size} bytes), skipped`);
+      this.warnings.push(`${name}: ${info.size} bytes, over the limit of ${sizeText(this.maxFileSize)}, skipped`);
       return;
     }
     const identity = `${info.dev}:${info.ino}`;
@@ -194,7 +194,7 @@ class Reader {
       this.warnings.push(`${name}: cannot be read (${codeOf(error)})`);
       return;
     }
-    await this.addText(bytes, { id, path: name, name, format: formatOf(file), inFolder });
+    await this.addText(bytes, { id, path: name, name, format: formatOf(file), inFolder, noun: "file" });
   }
 
   async readStdin(stdin: NodeJS.ReadableStream): Promise<void> {
@@ -205,26 +205,26 @@ class Reader {
       const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       size += buffer.length;
       if (size > this.maxFileSize) {
-        this.warnings.push(`${name}: larger than the ${sizeText(this.maxFileSize)} limit, skipped`);
+        this.warnings.push(`${name}: over the limit of ${sizeText(this.maxFileSize)}, skipped`);
         return;
       }
       chunks.push(buffer);
     }
-    await this.addText(Buffer.concat(chunks), { id: name, path: name, name, format: null, inFolder: false });
+    await this.addText(Buffer.concat(chunks), { id: name, path: name, name, format: null, inFolder: false, noun: "input" });
   }
 
   /** Decodes a file's bytes and reads them in their format. `format` null: not known by extension, sniffed. */
-  private async addText(bytes: Buffer, source: { id: string; path: string; name: string; format: Format | null; inFolder: boolean }): Promise<void> {
-    const { id, path, name, inFolder } = source;
+  private async addText(bytes: Buffer, source: { id: string; path: string; name: string; format: Format | null; inFolder: boolean; noun: "file" | "input" }): Promise<void> {
+    const { id, path, name, inFolder, noun } = source;
     const decoded = decode(bytes, name);
     if ("binary" in decoded) {
-      this.warnings.push(`${name}: binary file skipped`);
+      this.warnings.push(`${name}: binary ${noun} skipped`);
       return;
     }
     this.warnings.push(...decoded.warnings);
     const text = decoded.text;
     if (text.trim() === "") {
-      this.warnings.push(`${name}: empty file skipped`);
+      this.warnings.push(`${name}: empty ${noun} skipped`);
       return;
     }
     const format = source.format ?? sniff(text);

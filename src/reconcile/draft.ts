@@ -8,6 +8,7 @@ export interface DraftOptions {
 }
 
 const quote = (text: string) => `"${text}"`;
+const plural = (n: number) => `${n} source${n === 1 ? "" : "s"}`;
 
 /**
  * The findings of a pre-publish check: only those that involve the draft, each judged from the
@@ -27,12 +28,13 @@ export function draftFindings(findings: readonly Finding[], drafts: ReadonlySet<
       if (options.unsupported === "off") continue;
       kept.push({ ...f, kind: "uncorroborated", severity: options.unsupported, message: `no source gives ${subject} as ${own.map((v) => quote(v.text)).join(", ")}` });
     } else if ((f.kind === "contradiction" || f.kind === "update") && wrong.length > 0) {
-      const backing = consensus ? `${consensus.sources.filter((s) => !drafts.has(s)).length} source(s) say ${quote(consensus.text)}` : `the sources disagree among themselves (${others.map((v) => quote(v.text)).join(", ")})`;
+      const backers = consensus ? consensus.sources.filter((s) => !drafts.has(s)).length : 0;
+      const backing = consensus ? `${backers} source${backers === 1 ? " says" : "s say"} ${quote(consensus.text)}` : `the sources disagree among themselves (${others.map((v) => quote(v.text)).join(", ")})`;
       const severity = f.kind === "update" || !consensus ? "warning" : "error";
       const verb = f.kind === "update" ? "a later report gives" : "";
       kept.push({ ...f, kind: f.kind === "update" ? "update" : "contradiction", severity, message: `the draft gives ${subject} as ${wrong.map((v) => quote(v.text)).join(", ")}; ${verb ? `${verb} ${quote(consensus?.text ?? "")}` : backing}` });
     } else if (options.verbose) {
-      kept.push({ ...f, kind: "agreement", severity: "info", message: `supported: ${subject} as ${own.map((v) => quote(v.text)).join(", ")} (${others.flatMap((v) => v.sources).filter((s, i, a) => a.indexOf(s) === i).length} source(s))` });
+      kept.push({ ...f, kind: "agreement", severity: "info", message: `supported: ${subject} as ${own.map((v) => quote(v.text)).join(", ")} (${plural(others.flatMap((v) => v.sources).filter((s, i, a) => a.indexOf(s) === i).length)})` });
     }
   }
   return kept.map((f, i) => ({ ...f, id: `f${i + 1}` }));
