@@ -40,7 +40,10 @@ export function toArticle(input: InputText): Article {
     segments[0].start += masthead.prefixLength;
   }
   const titleSegment = segments.find((s) => s.kind === "title");
-  const title = titleSegment ? text.slice(titleSegment.start, titleSegment.end).trim() || null : null;
+  const title = input.title ?? (titleSegment ? text.slice(titleSegment.start, titleSegment.end).trim() || null : null);
+  // a page's or record's own metadata outranks what the text's top lines suggest
+  if (input.published) masthead.published = input.published;
+  if (input.outlet) masthead.outlet = input.outlet;
   const languages = segments.filter((s) => s.kind === "body" || s.kind === "title").map((s) => s.language);
   const article: Article = {
     id: input.id,

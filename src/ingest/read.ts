@@ -2,7 +2,8 @@ import type { Dirent, Stats } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { decode } from "./decode.js";
-import { readHtml } from "./formats/html.js";
+import { fetchPage, isUrl, type Fetched } from "./fetch.js";
+import { readHtml, type HtmlArticle } from "./formats/html.js";
 import { readJsonRecords, readNdjsonRecords } from "./formats/records.js";
 
 /** One input text as read from disk or stdin, before it is understood as an article. */
@@ -197,6 +198,18 @@ class Reader {
     await this.addText(bytes, { id, path: name, name, format: formatOf(file), inFolder, noun: "file" });
   }
 
+  /** A web page: fetched within limits, then read as HTML or text; a failure is a warning naming the URL. */
+  async readUrl(url: string): Promise<void> {
+    let page: Fetched;
+    try {
+      page = await fetchPage(url);
+    } catch (error) {
+      this.warnings.push(`${url}: cannot be fetched (${(error as Error).message})`);
+      return;
+    }
+    await this.addText(Buffer.from(page.body, "utf8"), { id: url, path: url, name: url, format: page.html ? "html" : "text", inFolder: false, noun: "input" });
+  }
+
   async readStdin(stdin: NodeJS.ReadableStream): Promise<void> {
     const name = "<stdin>";
     const chunks: Buffer[] = [];
@@ -233,7 +246,13 @@ class Reader {
       return;
     }
     if (format === "html") {
-      const page = await readHtml(text);
+      let page: HtmlArticle;
+      try {
+        page = await readHtml(text);
+      } catch (error) {
+        this.warnings.push(`${name}: cannot be read as HTML (${(error as Error).message})`);
+        return;
+      }
       if (page.text === "") {
         this.warnings.push(`${name}: no article text in this page, skipped`);
         return;
@@ -282,6 +301,10 @@ export async function readInputs(paths: readonly string[], stdin: NodeJS.Readabl
   for (const given of paths) {
     if (given === "-") {
       await reader.readStdin(stdin);
+      continue;
+    }
+    if (isUrl(given)) {
+      await reader.readUrl(given);
       continue;
     }
     let info: Stats;
