@@ -57,15 +57,16 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   for (const c of claims) if (c.context.trigger && c.attribute !== "role") words.set(keyOf(c), [...(words.get(keyOf(c)) ?? []), c.context.trigger]);
   const eventOf = (c: RawClaim): { key: string; label: string } => {
     const eventClass = classOf(c);
-    const base = keyOf(c);
-    const name = mostCommon(words.get(base) ?? []) ?? eventClass.replace(/^[^:]*:/, "");
+    const key = keyOf(c);
+    const name = mostCommon(words.get(key) ?? []) ?? eventClass.replace(/^[^:]*:/, "");
     const label = c.context.period === "current" ? name : `${name} (${c.context.period})`;
     const involved = [...new Set(c.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));
-    // a meeting with someone from outside the main event is another meeting
-    if (involved.some((p) => !mainParticipants.has(p.id)) && involved.length > 0) {
-      return { key: `${base}+${involved.map((p) => p.id.slice(7)).join("+")}`, label: `${label} (${involved.map((p) => p.name).join(", ")})` };
+    // a meeting with someone from outside the main event is another meeting (players in a match,
+    // officials at a fire, do not make it another match or fire)
+    if (base(eventClass) === "meeting" && involved.some((p) => !mainParticipants.has(p.id)) && involved.length > 0) {
+      return { key: `${key}+${involved.map((p) => p.id.slice(7)).join("+")}`, label: `${label} (${involved.map((p) => p.name).join(", ")})` };
     }
-    return { key: base, label };
+    return { key, label };
   };
 
   const slots = new Map<string, Slot>();

@@ -53,7 +53,7 @@ export function findTriggers(sentence: Sentence): Trigger[] {
     const eventClass = ordinal && !match.aside && !match.generic ? `${match.eventClass}:${ordinal} ${match.words.at(-1)}` : match.eventClass;
     // "the Cup final first leg", "a summit meeting": in a run of event words the last is the head
     const previous = found.at(-1);
-    if (previous && previous.index + previous.words.split(" ").length === i - (ordinal && tokens[i - 1]?.entity === "ORDINAL" ? 1 : 0) && !previous.aside && !match.aside && !previous.generic && !match.generic && tokens[i]!.pos === "NOUN") found.pop();
+    if (previous && previous.index + previous.words.split(" ").length === i - (ordinal && tokens[i - 1]?.entity === "ORDINAL" ? 1 : 0) && !previous.aside && !match.aside && !previous.generic && !match.generic && tokens[i + match.words.length - 1]!.pos === "NOUN") found.pop();
     found.push({ eventClass, words: [ordinal && tokens[i - 1]?.entity === "ORDINAL" ? ordinal : "", ...match.words].filter(Boolean).join(" "), index: i, aside: match.aside, generic: match.generic });
     i += match.words.length - 1;
   }

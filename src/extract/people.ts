@@ -136,8 +136,9 @@ export function findRoles(sentence: Sentence): RoleMention[] {
     if (!title) continue;
     const after = i + title.length;
     const qualifier = qualifierBefore(tokens, i);
-    // Pattern 1: Title Name ("Prime Minister Ana Ruiz"); a plural title governs a coordination
-    const name = readName(tokens, after);
+    // Pattern 1: Title Name ("Prime Minister Ana Ruiz"), or a fact box's "Referee: Ana Ruiz"; a plural title governs a coordination
+    const boxed = tokens[after]?.text === ":" && /^\p{Lu}/u.test(tokens[i]!.text) && (i === 0 || /^[.;|]$/.test(tokens[i - 1]!.text));
+    const name = readName(tokens, boxed ? after + 1 : after);
     if (name) {
       add(name.name, title.plural ? title.title.replace(/s$/i, "") : title.title, title.normalized, i, qualifier);
       if (title.plural) {
@@ -184,10 +185,16 @@ export function findRoles(sentence: Sentence): RoleMention[] {
 function appositiveNameBefore(tokens: readonly Token[], i: number): string | null {
   let k = i - 1;
   let modifiers = 0;
-  while (k >= 0 && modifiers < 5 && !/^(the|a|an|its|their)$/.test(tokens[k]!.lower)) {
+  // "Jon Holm, the captain", "Jon Holm, Velm's captain"
+  while (k >= 0 && modifiers < 5 && !/^(the|a|an|its|their|his|her|’s|'s)$/.test(tokens[k]!.lower)) {
     if (tokens[k]!.pos === "VERB" || tokens[k]!.pos === "PUNCT" && tokens[k]!.text !== "-") return null;
     k--;
     modifiers++;
+  }
+  // a possessive ("Velm's") stands where the article would: step over its owner
+  if (/^(’s|'s)$/.test(tokens[k]?.lower ?? "")) {
+    k--;
+    while (k > 0 && /^\p{Lu}/u.test(tokens[k - 1]!.text) && tokens[k - 1]!.text !== ",") k--;
   }
   if (k < 2 || tokens[k - 1]?.text !== ",") return null;
   let end = k - 2;

@@ -78,7 +78,11 @@ export function findPlaces(sentence: Sentence, isPersonWord: (word: string) => b
     let start = -1;
     // "to" names a place only after a word of travel ("a visit to the Sun Temple", "welcomed … to Ostria")
     const travel = t.lower === "to" && (tokens[i - 1]?.lower === "close" || tokens.slice(Math.max(0, i - 6), i).some((p) => TRAVEL.has(p.lower)));
-    if (LOCATIVE.has(t.lower) || STRIKE_VERBS.has(t.lower) || travel) {
+    // a fact box: "Venue: Velm Stadium"
+    const venue = /^(venue|location|place|where)$/.test(t.lower) && tokens[i + 1]?.text === ":";
+    if (venue) {
+      start = i + 2;
+    } else if (LOCATIVE.has(t.lower) || STRIKE_VERBS.has(t.lower) || travel) {
       start = i + 1;
       if (tokens[start]?.lower === "the") start++;
       // "in the mountainous Velm district": adjectives before the name
@@ -110,7 +114,7 @@ export function findPlaces(sentence: Sentence, isPersonWord: (word: string) => b
     // "the Velm summit", "the Star Queen ship": a name before a common noun names that thing, not a place
     const next = tokens[i + 1];
     if (next && next.pos === "NOUN" && !isCapitalised(next) && !ADMIN.has(next.lower) && !VENUE.has(next.lower)) continue;
-    if (next && /^(summit|forum|meeting|agency|council|party|league|university|company|group|cup|guard|cruises|airlines)$/i.test(next.lower)) continue;
+    if (next && /^(summit|forum|meeting|agency|council|party|league|university|company|group|cup|guard|cruises|airlines|final|finals|semi-final|championship|championships|open|games|cup's|talks|conference|festival|award|awards|prize)$/i.test(next.lower)) continue;
     // "Sun Temple in Velm": the text says the first place is inside the second
     if (!within && tokens[i + 1]?.lower === "in" && isCapitalised(tokens[i + 2])) {
       const outer = readPlace(tokens, i + 2);

@@ -77,7 +77,7 @@ export function findDates(text: string, anchor: Anchor, futureTense = false): Da
     if (mention) mentions.push(mention);
   }
   // chrono leaves a bare year alone: "in 1942", "since 2004"
-  for (const m of text.matchAll(/\b(?:in|since|by|until|from|during|of|before|after)\s+((?:1[5-9]|20)\d\d)\b(?!\s*[-–]?\s*(?:\d|year))/gi)) {
+  for (const m of text.matchAll(/\b(?:in|by|until|from|during|of|before|after)\s+((?:1[5-9]|20)\d\d)\b(?!\s*[-–]?\s*(?:\d|year))/gi)) {
     const index = m.index! + m[0].length - 4;
     if (mentions.some((d) => index >= d.index && index < d.index + d.text.length)) continue;
     mentions.push({ index, text: m[1]!, iso: m[1]!, relative: false });
