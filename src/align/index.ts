@@ -23,7 +23,7 @@ const mostCommon = (values: readonly string[]) => {
  * people from outside the story's main event, those people.
  */
 export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
-  const people = resolvePeople(claims.flatMap((c) => c.context.participants));
+  const people = resolvePeople(claims.flatMap((c) => [...c.context.participants, ...(c.context.holder ? [c.context.holder] : [])]));
   const personOf = (name: string): Person => people.get(name)!;
   // the story's event is the one most sources lead with; every article's own main event is that one
   const leads = new Map<string, string>();
@@ -51,8 +51,7 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   const mainParticipants = new Set([...sourcesByPerson].filter(([, s]) => s.size >= 2).map(([id]) => id));
 
   // an event is called by the word its sources use most ("the visit", "the fire"), not by its class
-  // a past event is its year: "the 1942 mine collapse" and "the flood of 1942" are one event
-  const keyOf = (c: RawClaim) => (/^\d{4}$/.test(c.context.period) ? `past@${c.context.period}` : `${classOf(c)}@${c.context.period}`);
+  const keyOf = (c: RawClaim) => `${classOf(c)}@${c.context.period}`;
   const words = new Map<string, string[]>();
   for (const c of claims) if (c.context.trigger && c.attribute !== "role") words.set(keyOf(c), [...(words.get(keyOf(c)) ?? []), c.context.trigger]);
   const eventOf = (c: RawClaim): { key: string; label: string } => {
@@ -92,8 +91,10 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       continue;
     }
     const event = eventOf(claim);
+    // "Brannel", "Oskar Brannel": a figure's holder is resolved like any person
+    const about = claim.context.holder ? `${claim.context.about} of ${personOf(claim.context.holder).name}` : claim.context.about;
     if (claim.attribute === "count" || claim.attribute === "measure") {
-      const what = claim.context.about;
+      const what = about;
       const id = `${claim.attribute === "count" ? "group" : "event"}:${slug(event.key)}/${slug(what)}`;
       const name = `${what} (${event.label})`;
       const slotKey = `${claim.attribute}|${event.key}|${what}|${claim.value.unit ?? ""}`;
@@ -103,14 +104,14 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       continue;
     }
     const id = `event:${slug(event.key)}`;
-    if (claim.attribute === "duration" && claim.context.about === "length") {
+    if (claim.attribute === "duration" && about === "length") {
       const name = `length of the ${event.label}`;
       put(`duration|${event.key}`, { ...claim, subject: { id: `${`event:${slug(event.key)}`}/length`, name } }, { id: `event:${slug(event.key)}/length`, name, aliases: [] });
       continue;
     }
     if (claim.attribute === "duration") {
-      const name = `${claim.context.about} (${event.label})`;
-      put(`duration|${event.key}|${claim.context.about}`, { ...claim, subject: { id: `${id}/${slug(claim.context.about)}`, name } }, { id: `${id}/${slug(claim.context.about)}`, name, aliases: [] });
+      const name = `${about} (${event.label})`;
+      put(`duration|${event.key}|${about}`, { ...claim, subject: { id: `${id}/${slug(about)}`, name } }, { id: `${id}/${slug(about)}`, name, aliases: [] });
       continue;
     }
     put(`${claim.attribute}|${event.key}`, { ...claim, subject: { id, name: event.label } }, { id, name: event.label, aliases: [] });

@@ -31,6 +31,11 @@ function phraseTable(): PhraseTable {
 }
 
 const TRIGGERS = phraseTable();
+
+/** Is this word an event word of a main class ("visit", "verdict", "match")? A "two-day visit" is the visit's own length. */
+export function isEventWord(word: string): boolean {
+  return TRIGGERS.get(word)?.some((t) => t.words.length === 1 && !t.aside && !t.generic) ?? false;
+}
 const FUTURE = events.future.map((phrase) => phrase.split(" "));
 
 /** Does the phrase `words` start at token i? */
@@ -48,6 +53,8 @@ export function findTriggers(sentence: Sentence): Trigger[] {
     if (!match) continue;
     // "Sun Temple", "the Ring of Fire": a capitalised word is part of a name, not an event
     if (/^\p{Lu}/u.test(tokens[i]!.text) && i > 0 && /^\p{Lu}/u.test(tokens[i - 1]!.text) && !match.generic) continue;
+    // "March 2024", "in May": a month, not a march
+    if (tokens[i]!.entity === "DATE" || (/^(March|May)$/.test(tokens[i]!.text) && (i > 0 || /^\d/.test(tokens[i + 1]?.text ?? "")))) continue;
     // "the first leg", "the second round": an ordinal names one event of a series, never the same as another
     const ordinal = tokens[i - 1]?.entity === "ORDINAL" ? tokens[i - 1]!.lower : match.words.length > 1 && tokens[i]!.entity === "ORDINAL" ? tokens[i]!.lower : undefined;
     const eventClass = ordinal && !match.aside && !match.generic ? `${match.eventClass}:${ordinal} ${match.words.at(-1)}` : match.eventClass;

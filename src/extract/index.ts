@@ -66,18 +66,22 @@ const HOLDER_STOP = new Set(["The", "A", "An", "In", "On", "At", "But", "And", "
  * in its clause ("Velm shares rose 18%", "Ruiz won 52.4 percent", "sentenced Holm to 12 years").
  * Figures of different holders are different questions.
  */
-function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string, string>, personsOnly = false): string | undefined {
-  const [from, to] = clauseAround(sentence, index);
+function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string, string>, personsOnly = false, wholeSentence = false): string | undefined {
+  const [from, to] = wholeSentence ? [0, sentence.tokens.length - 1] : clauseAround(sentence, index);
   let best: { name: string; distance: number } | undefined;
   for (let k = from; k <= to; k++) {
     const t = sentence.tokens[k]!;
-    const person = people.get(t.text)?.toLowerCase();
-    const named = person ?? (!personsOnly && /^\p{Lu}\p{L}+$/u.test(t.text) && k > 0 && !HOLDER_STOP.has(t.text) && t.entity === undefined ? t.text : undefined);
+    const person = people.get(t.text);
+    const capitalised = /^\p{Lu}\p{L}+$/u.test(t.text) && !HOLDER_STOP.has(t.text) && t.entity === undefined && (k > 0 || t.pos === "PROPN");
+    const named = person ?? (capitalised && (!personsOnly || t.pos === "PROPN") ? t.text : undefined);
     if (!named) continue;
-    const distance = Math.abs(k - index) + (k > index ? 2 : 0);
+    // beyond the clause, the sentence's subject holds the figure: its first name that is no possessive
+    if (wholeSentence && /^[’']s$/.test(sentence.tokens[k + 1]?.text ?? "")) continue;
+    const distance = wholeSentence ? k : Math.abs(k - index) + (k > index ? 2 : 0);
     if (!best || distance < best.distance) best = { name: named, distance };
   }
-  return best?.name.toLowerCase();
+  // "Tomas Korr, a former official, received four years": the subject may sit beyond the clause
+  return best?.name ?? (wholeSentence ? undefined : holderAt(sentence, index, people, personsOnly, true));
 }
 
 /** "the 15 years the prosecutor sought": a figure asked for is not the figure decided. */
@@ -106,7 +110,7 @@ export function extract(article: Article): RawClaim[] {
   // titles held by exactly one person in the article: "the captain" is that person
   const holders = new Map<string, Set<string>>();
   for (const role of rolesBySentence.flat()) for (const word of [role.normalized, role.title.toLowerCase()]) holders.set(word, (holders.get(word) ?? new Set()).add(role.name));
-  const holderByTitle = new Map([...holders].filter(([, names]) => names.size === 1).map(([title, names]) => [title, [...names][0]!.toLowerCase()]));
+  const holderByTitle = new Map([...holders].filter(([, names]) => names.size === 1).map(([title, names]) => [title, [...names][0]!]));
 
   const triggersBySentence = sentences.map((s) => findTriggers(s));
   const lead = sentences.slice(0, 4).flatMap((_, k) => triggersBySentence[k]!).find((t) => !t.aside && !t.generic);
@@ -235,7 +239,8 @@ export function extract(article: Article): RawClaim[] {
       const request = q.kind !== "count" && isRequest(s, q.index) ? " sought" : "";
       add(s, attribute, q.start, value, {
         ...context(eventAt(q.index, false)),
-        about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}${holder ? ` of ${holder}` : ""}`,
+        about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}`,
+        ...(holder ? { holder } : {}),
         ...(q.partial ? { partial: true } : {}),
         ...(q.provisional ? { provisional: true } : {}),
         ...(q.derived ? { derived: true } : {}),

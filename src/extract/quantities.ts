@@ -1,5 +1,5 @@
 import quantities from "./lexicon/quantities.json" with { type: "json" };
-import { phraseAt } from "./context.js";
+import { isEventWord, phraseAt } from "./context.js";
 import type { Sentence, Token } from "./nlp.js";
 import { parseNumber, roundingTolerance, scaled } from "./numbers.js";
 
@@ -151,6 +151,8 @@ function scopeOf(tokens: readonly Token[], first: number, last: number): string 
     }
   }
   if (before === "another" || tokens[last + 1]?.lower === "more") return "increment";
+  // "131 of the 240 seats": the second figure is the whole the first is part of
+  if ((before === "the" && tokens[first - 2]?.lower === "of" && tokens[first - 3]?.pos === "NUM") || (before === "of" && tokens[first - 2]?.lower === "out")) return "total";
   if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return "part";
   let k = first - 1;
   while (k >= 0 && !/^[,;:]$/.test(tokens[k]!.text)) k--;
@@ -272,7 +274,7 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
     for (let k = index - 1; k >= Math.max(0, index - 4); k--) if (tokens[k]!.pos === "NOUN") return `share of ${tokens[k]!.lower}`;
   }
   // "$46 for each share", "$46 a share": a price per unit is not the price of the whole
-  if (dimension === "money" && /^\s*(per|for each|for every|a|an|each)\s+(?:\p{Lu}\p{L}+\s+)?(share|unit|barrel|ticket|tonne|ton|item|head|person)\b/iu.test(sentence.text.slice(tokens[index]!.end - sentence.start).replace(/^[\d.,]+\s*(bn|billion|million|m)?/i, ""))) return `${best ?? "price"} per unit`;
+  if (dimension === "money" && /^\s*-?\s*(per|for each|for every|a|an|each)[\s-]+(?:\p{Lu}\p{L}+\s+)?(share|unit|barrel|ticket|tonne|ton|item|head|person)\b/iu.test(sentence.text.slice(tokens[index]!.end - sentence.start).replace(/^[\d.,]+\s*(bn|billion|million|m)?/i, ""))) return `${best ?? "price"} per unit`;
   if (best) return best;
   // nothing says what it is: the noun it measures ("a 27-foot draft"), so unlike things stay apart
   for (const k of [index + 1, index + 2, index + 3]) {
@@ -291,10 +293,12 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
   return dimension;
 }
 
-const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least|less than|under|up to|just)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)([- ]|: )(second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?!\s+ago)/giu;
+// "50 hours after the quake", "two days later": time elapsed since something, not how long it lasted
+const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least|less than|under|up to|just)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)([- ]|: )(second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?!\s+(?:ago|after|later|earlier|before|since|into|from))/giu;
 const DURATION_CODES: Record<string, string> = { second: "TS", minute: "TM", hour: "TH", day: "D", week: "W", month: "M", year: "Y" };
 const SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2629800, year: 31557600 };
 const OWN_LENGTH = new Set(quantities.ownLength);
+const DURATION_KIND = new Map(Object.entries(quantities.durationKinds).flatMap(([kind, words]) => words.map((w) => [w, kind] as const)));
 
 /**
  * Durations: "two-day visit", "spend two days", "for around 15 seconds", "11 years" → ISO 8601,
@@ -338,7 +342,7 @@ export function findDurations(sentence: Sentence): Quantity[] {
     const seconds = value * SECONDS[unitWord]!;
     const hedge = m[1]?.toLowerCase();
     const interval = hedgeInterval(hedge ? (quantities.hedges as Record<string, HedgeKind>)[hedge] : undefined, seconds);
-    found.push({ kind: "duration", text: m[0], index, start, number: value, normalized: iso, unit: code.startsWith("T") ? "s" : "s", what: OWN_LENGTH.has(what) ? "length" : what, ...interval });
+    found.push({ kind: "duration", text: m[0], index, start, number: value, normalized: iso, unit: code.startsWith("T") ? "s" : "s", what: DURATION_KIND.get(what) ?? (OWN_LENGTH.has(what) || isEventWord(what) ? "length" : what), ...interval });
   }
   return found;
 }

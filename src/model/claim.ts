@@ -44,6 +44,8 @@ export type Claim = z.infer<typeof Claim>;
 export const ClaimContext = z.object({
   /** the event class of the trigger the claim hangs on (meeting, earthquake, …), or "main" for the article's own event */
   event: z.string(),
+  /** whose figure it is (a person or a company, as written): "sentence of X", "shares of Y" */
+  holder: z.string().optional(),
   /** the word that names the claim's event in its sentence ("visit", "quake", "second leg") */
   trigger: z.string().optional(),
   /** the claim hangs on the article's own main event (its lead's event, or no trigger at all) */

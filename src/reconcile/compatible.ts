@@ -31,6 +31,8 @@ export interface PlaceKnowledge {
 export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places: PlaceKnowledge): boolean {
   // two bodies' own estimates (police and organisers, two seismological agencies) are each reported as such
   if (a.context.attribution && b.context.attribution && a.context.attribution !== b.context.attribution) return true;
+  // plans change and are rarely about one occasion: what is still to come contradicts nothing
+  if (a.context.period === "future" || b.context.period === "future") return true;
   const va = a.value;
   const vb = b.value;
   switch (a.attribute) {

@@ -109,7 +109,9 @@ function judge(slot: Slot, ctx: Judging): Draft[] {
   } else {
     message = `sources disagree on the ${slot.attribute} of ${slot.subject.name}: ${involved.map((v) => `${quoted(v)} (${list(v.sources)})`).join(" vs ")}`;
   }
-  return [finding(slot, "contradiction", values, consensus?.normalized ?? null, message)];
+  // the finding shows what disagrees and what most sources say; compatible side values are left out
+  const shown = values.filter((v) => v === consensus || involved.includes(v));
+  return [finding(slot, "contradiction", shown, consensus?.normalized ?? null, message)];
 }
 
 /**

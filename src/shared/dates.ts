@@ -25,6 +25,7 @@ export interface Anchor {
 }
 
 const parser = chrono.casual;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
 function referenceOf(anchor: Anchor): Date {
@@ -81,6 +82,16 @@ export function findDates(text: string, anchor: Anchor, futureTense = false): Da
     const index = m.index! + m[0].length - 4;
     if (mentions.some((d) => index >= d.index && index < d.index + d.text.length)) continue;
     mentions.push({ index, text: m[1]!, iso: m[1]!, relative: false });
+  }
+  // "last September", "this March": chrono leaves a month with a relative word alone
+  if (anchor.date) {
+    const [year, month] = anchor.date.split("-").map(Number) as [number, number];
+    for (const m of text.matchAll(/\b(last|this|next)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g)) {
+      if (mentions.some((d) => m.index! >= d.index && m.index! < d.index + d.text.length)) continue;
+      const named = MONTHS.indexOf(m[2]!) + 1;
+      const target = m[1] === "last" ? (named < month ? year : year - 1) : m[1] === "next" ? (named > month ? year : year + 1) : year;
+      mentions.push({ index: m.index!, text: m[0], iso: `${target}-${pad(named)}`, relative: true });
+    }
   }
   mentions.sort((a, b) => a.index - b.index);
   return mentions.map((d) => ({ ...d, text: d.text.replace(/[\s,.;:]+$/, "") }));
