@@ -91,7 +91,7 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       continue;
     }
     const event = eventOf(claim);
-    // "Brannel", "Oskar Brannel": a figure's holder is resolved like any person
+    // "Holm", "Jon Holm": a figure's holder is resolved like any person
     const about = claim.context.holder ? `${claim.context.about} of ${personOf(claim.context.holder).name}` : claim.context.about;
     if (claim.attribute === "count" || claim.attribute === "measure") {
       const what = about;

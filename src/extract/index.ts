@@ -80,7 +80,7 @@ function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string,
     const distance = wholeSentence ? k : Math.abs(k - index) + (k > index ? 2 : 0);
     if (!best || distance < best.distance) best = { name: named, distance };
   }
-  // "Tomas Korr, a former official, received four years": the subject may sit beyond the clause
+  // "Ana Ruiz, a former official, received four years": the subject may sit beyond the clause
   return best?.name ?? (wholeSentence ? undefined : holderAt(sentence, index, people, personsOnly, true));
 }
 
