@@ -51,7 +51,9 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   const mainParticipants = new Set([...sourcesByPerson].filter(([, s]) => s.size >= 2).map(([id]) => id));
 
   // an event is called by the word its sources use most ("the visit", "the fire"), not by its class
-  const keyOf = (c: RawClaim) => `${classOf(c)}@${c.context.period}`;
+  // a past event is its year ("founded in 1998", "the 1942 flood"), unless a sub-event of its
+  // own kind (an arrest in March 2024 is not the trial opened in September 2024)
+  const keyOf = (c: RawClaim) => (/^\d{4}$/.test(c.context.period) && !(c.context.aside && c.context.event !== "statement") ? `past@${c.context.period}` : `${classOf(c)}@${c.context.period}`);
   const words = new Map<string, string[]>();
   for (const c of claims) if (c.context.trigger && c.attribute !== "role") words.set(keyOf(c), [...(words.get(keyOf(c)) ?? []), c.context.trigger]);
   const eventOf = (c: RawClaim): { key: string; label: string } => {

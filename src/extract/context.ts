@@ -51,6 +51,8 @@ export function findTriggers(sentence: Sentence): Trigger[] {
     const candidates = TRIGGERS.get(tokens[i]!.lower);
     const match = candidates?.find((c) => phraseAt(tokens, i, c.words));
     if (!match) continue;
+    // "final results", "a visiting team": an adjective is no event
+    if (match.words.length === 1 && tokens[i]!.pos === "ADJ") continue;
     // "Sun Temple", "the Ring of Fire": a capitalised word is part of a name, not an event
     if (/^\p{Lu}/u.test(tokens[i]!.text) && i > 0 && /^\p{Lu}/u.test(tokens[i - 1]!.text) && !match.generic) continue;
     // "March 2024", "in May": a month, not a march

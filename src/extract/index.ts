@@ -6,7 +6,7 @@ import { daysBetween, dateSpan, weekdayOf } from "../shared/calendar.js";
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 import { lineColumnOf, linesOf } from "../shared/positions.js";
 import { attributionAt, findTriggers, isFuture, nearestTrigger, type Trigger } from "./context.js";
-import { analyse, type Sentence } from "./nlp.js";
+import { analyse, type Sentence, type Token } from "./nlp.js";
 import { findRoles, type RoleMention } from "./people.js";
 import { findPlaces } from "./places.js";
 import { breakdownTotals, findCounts, findDurations, findMeasures, findOrdinals } from "./quantities.js";
@@ -19,6 +19,7 @@ interface EventContext {
   inClause: boolean;
   main?: boolean;
   trigger?: string;
+  aside?: boolean;
 }
 
 interface ReadSentence extends Sentence {
@@ -73,7 +74,7 @@ function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string,
     const t = sentence.tokens[k]!;
     const person = people.get(t.text);
     const capitalised = /^\p{Lu}\p{L}+$/u.test(t.text) && !HOLDER_STOP.has(t.text) && t.entity === undefined && (k > 0 || t.pos === "PROPN");
-    const named = person ?? (capitalised && (!personsOnly || t.pos === "PROPN") ? t.text : undefined);
+    const named = person ?? (capitalised && (!personsOnly || t.pos === "PROPN") ? nameRunAt(sentence, k) : undefined);
     if (!named) continue;
     // beyond the clause, the sentence's subject holds the figure: its first name that is no possessive
     if (wholeSentence && /^[’']s$/.test(sentence.tokens[k + 1]?.text ?? "")) continue;
@@ -82,6 +83,18 @@ function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string,
   }
   // "Ana Ruiz, a former official, received four years": the subject may sit beyond the clause
   return best?.name ?? (wholeSentence ? undefined : holderAt(sentence, index, people, personsOnly, true));
+}
+
+/** The whole capitalised name a word is part of: "Farmers' League", "Civic Renewal". */
+function nameRunAt(sentence: Sentence, k: number): string {
+  const tokens = sentence.tokens;
+  const part = (t: Token | undefined) => !!t && (/^\p{Lu}\p{L}*$/u.test(t.text) || (/^['’]$/.test(t.text) && t.joined)) && !HOLDER_STOP.has(t.text);
+  let from = k;
+  while (from > 0 && part(tokens[from - 1]) && (from - 1 > 0 || tokens[from - 1]!.pos === "PROPN")) from--;
+  let to = k;
+  while (part(tokens[to + 1])) to++;
+  while (from < to && /^['’]$/.test(tokens[to]!.text)) to--;
+  return sentence.text.slice(tokens[from]!.start - sentence.start, tokens[to]!.end - sentence.start);
 }
 
 /** "the 15 years the prosecutor sought": a figure asked for is not the figure decided. */
@@ -179,9 +192,9 @@ export function extract(article: Article): RawClaim[] {
       const main = !trigger || trigger.generic || trigger.eventClass === mainClass || (!trigger.eventClass.includes(":") && trigger.eventClass === mainClass.split(":")[0]);
       const period = trigger ? (triggerPeriods.get(trigger) ?? "current") : sentencePeriod;
       const inClause = !!trigger && trigger.index >= clauseAround(s, index)[0] && trigger.index <= clauseAround(s, index)[1];
-      return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}), ...(trigger && !trigger.generic ? { trigger: trigger.words } : {}) };
+      return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}), ...(trigger && !trigger.generic ? { trigger: trigger.words } : {}), ...(trigger?.aside ? { aside: true } : {}) };
     };
-    const context = (e: EventContext) => ({ event: e.event, participants: e.participants, period: e.period, ...(e.main ? { main: true } : {}), ...(e.trigger ? { trigger: e.trigger } : {}) });
+    const context = (e: EventContext) => ({ event: e.event, participants: e.participants, period: e.period, ...(e.main ? { main: true } : {}), ...(e.trigger ? { trigger: e.trigger } : {}), ...(e.aside ? { aside: true } : {}) });
 
     for (const role of rolesBySentence[k]!) {
       const offset = s.tokens[role.titleIndex]!.start;
@@ -211,8 +224,9 @@ export function extract(article: Article): RawClaim[] {
     if (!future) {
       for (const place of findPlaces(s, isPersonWord)) {
         const e = eventAt(place.index, true);
-        if (!e.inClause) continue;
-        add(s, "location", s.tokens[place.index]!.start, { text: place.text, normalized: place.normalized }, { ...context(e), about: place.within ? `within:${place.within}` : "place" });
+        // a place far from any event word may still be where it happened, but too loosely to contradict
+        if (!e.inClause && triggers.some((t) => !t.generic)) continue;
+        add(s, "location", s.tokens[place.index]!.start, { text: place.text, normalized: place.normalized }, { ...context(e), about: place.within ? `within:${place.within}` : "place", ...(e.inClause ? {} : { loose: true }) });
       }
     }
 
@@ -232,7 +246,8 @@ export function extract(article: Article): RawClaim[] {
         ...(q.unit ? { unit: q.unit } : {}),
       };
       const attribution = attributionAt(s, q.index);
-      const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? /^(share|price|cost|money)/.test(q.what) : /^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes";
+      // a deal's price is the deal's; a share, a seat count or a prison term is someone's
+      const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? /^share/.test(q.what) : /^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes";
       // "the captain has worked there 10 years": a title held by one person in the article is that person
       const titled = q.kind === "duration" ? holderByTitle.get(q.what) : undefined;
       const holder = titled ?? (held ? holderAt(s, q.index, people, q.kind === "duration") : undefined);

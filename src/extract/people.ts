@@ -173,7 +173,8 @@ export function findRoles(sentence: Sentence): RoleMention[] {
     }
     // Pattern 3: the title (of place), Name, ("The chief prosecutor in the city of X, Jane Roe, said")
     const following = appositiveNameAfter(tokens, after);
-    if (following && !title.plural && /^(the|a|an)$/.test(tokens[i - 1]?.lower ?? "")) {
+    // "the chief prosecutor in Velm, Ana Ruiz,", "the ship's captain, Jon Holm,"
+    if (following && !title.plural && /^(the|a|an|’s|'s)$/.test(tokens[i - 1]?.lower ?? "")) {
       add(following, title.title, title.normalized, i, qualifier);
     }
     i = after - 1;

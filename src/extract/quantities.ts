@@ -235,6 +235,8 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 const PROPERTIES = Object.entries(quantities.measureProperties).flatMap(([property, words]) => words.map((w) => [w, property] as const));
 const PROPERTY_OF = new Map(PROPERTIES);
+const SYNONYMS = new Map(Object.entries(quantities.nounSynonyms));
+const PERCENT_KINDS = new Set(quantities.percentKinds);
 
 /**
  * What a measure measures, from the words around it: a depth, a distance, a length, a price …
@@ -269,9 +271,22 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
     }
   }
   if (dimension === "percent") {
-    // "67.6 percent turnout", "52.4 percent of the vote": the noun the share is of
-    for (let k = index + 1; k < Math.min(tokens.length, index + 6); k++) if (tokens[k]!.pos === "NOUN" && !/^(percent|cent)$/.test(tokens[k]!.lower)) return `share of ${tokens[k]!.lower}`;
-    for (let k = index - 1; k >= Math.max(0, index - 4); k--) if (tokens[k]!.pos === "NOUN") return `share of ${tokens[k]!.lower}`;
+    // "a 31% premium": the figure modifies the noun after it; "shares closed up 18.4%",
+    // "52.4 percent of the vote": the noun before it, or the one its "of" names
+    const after = () => {
+      for (let k = index + 1; k < Math.min(tokens.length, index + 6); k++) if (tokens[k]!.pos === "NOUN" && !/^(percent|cent|%)$/.test(tokens[k]!.lower)) return tokens[k]!.lower;
+      return undefined;
+    };
+    const before = () => {
+      for (let k = index - 1; k >= Math.max(0, index - 5); k--) if (tokens[k]!.pos === "NOUN") return tokens[k]!.lower;
+      return undefined;
+    };
+    const modifier = /^(a|an|the)$/.test(tokens[index - 1]?.lower ?? "");
+    const ofPhrase = /^(percent|per|%)$/.test(tokens[index + 1]?.lower ?? "") && (tokens[index + 2]?.lower === "of" || tokens[index + 3]?.lower === "of");
+    const noun = modifier || ofPhrase ? (after() ?? before()) : (before() ?? after());
+    const kind = noun ? (SYNONYMS.get(noun) ?? noun) : undefined;
+    // only a known kind of share names it; any other noun near a percentage is noise
+    return kind && PERCENT_KINDS.has(kind) ? `share of ${kind}` : "share";
   }
   // "$46 for each share", "$46 a share": a price per unit is not the price of the whole
   if (dimension === "money" && /^\s*-?\s*(per|for each|for every|a|an|each)[\s-]+(?:\p{Lu}\p{L}+\s+)?(share|unit|barrel|ticket|tonne|ton|item|head|person)\b/iu.test(sentence.text.slice(tokens[index]!.end - sentence.start).replace(/^[\d.,]+\s*(bn|billion|million|m)?/i, ""))) return `${best ?? "price"} per unit`;

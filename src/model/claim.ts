@@ -48,6 +48,8 @@ export const ClaimContext = z.object({
   holder: z.string().optional(),
   /** the word that names the claim's event in its sentence ("visit", "quake", "second leg") */
   trigger: z.string().optional(),
+  /** the claim hangs on a sub-event (a statement, an evacuation, an arrest) */
+  aside: z.boolean().optional(),
   /** the claim hangs on the article's own main event (its lead's event, or no trigger at all) */
   main: z.boolean().optional(),
   /** "current" for the article's own period, else the year of a background event */

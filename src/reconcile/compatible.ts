@@ -56,6 +56,7 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
       return addDays(fromA, -slack) <= toB && addDays(toA, slack) >= fromB;
     }
     case "location": {
+      if (a.context.loose || b.context.loose) return true;
       const pa = va.normalized;
       const pb = vb.normalized;
       if (pa === pb || places.containers(pa).includes(pb) || places.containers(pb).includes(pa)) return true;

@@ -30,12 +30,35 @@ export function weightOf(value: FindingValue, ctx: ValueContext): number {
   return [...best.values()].reduce((a, b) => a + b, 0);
 }
 
+/**
+ * Measures that are one figure rounded two ways are one value under the more precise figure:
+ * "$1.2bn" and "$1,180m", "18%" and "18.4%".
+ */
+function roundingFamilies(claims: readonly SlotClaim[]): Map<string, string> {
+  const width = (c: SlotClaim) => (c.value.high ?? Infinity) - (c.value.low ?? -Infinity);
+  const ordered = [...claims].sort((a, b) => width(a) - width(b) || (valueKey(a) < valueKey(b) ? -1 : 1));
+  const family = new Map<string, string>();
+  const heads: SlotClaim[] = [];
+  for (const c of ordered) {
+    if (family.has(valueKey(c))) continue;
+    const head = heads.find((h) => h.value.unit === c.value.unit && h.value.number !== undefined && (c.value.low ?? -Infinity) <= h.value.number && h.value.number <= (c.value.high ?? Infinity));
+    if (head) family.set(valueKey(c), valueKey(head));
+    else {
+      heads.push(c);
+      family.set(valueKey(c), valueKey(c));
+    }
+  }
+  return family;
+}
+
 /** The distinct values of a set of claims, each with the sources, claims and origins behind it; best backed first. */
 export function valuesOf(claims: readonly SlotClaim[], ctx: ValueContext): FindingValue[] {
   const byKey = new Map<string, { first: SlotClaim; sources: Set<string>; claims: string[] }>();
-  const families = claims[0]?.attribute === "location" ? placeFamilies(claims) : undefined;
+  const attribute = claims[0]?.attribute;
+  const families = attribute === "location" ? placeFamilies(claims) : undefined;
+  const rounded = attribute === "measure" ? roundingFamilies(claims) : undefined;
   for (const c of claims) {
-    const key = families ? families.get(c.value.normalized)! : valueKey(c);
+    const key = families ? families.get(c.value.normalized)! : rounded ? rounded.get(valueKey(c))! : valueKey(c);
     const entry = byKey.get(key) ?? { first: c, sources: new Set<string>(), claims: [] };
     entry.sources.add(c.source);
     entry.claims.push(c.id);
