@@ -34,9 +34,12 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   // an event named without an ordinal ("the final") is the story's own
   const qualifiers = new Map<string, Set<string>>();
   for (const c of claims) if (c.context.event.includes(":")) qualifiers.set(base(c.context.event), (qualifiers.get(base(c.context.event)) ?? new Set()).add(c.context.event));
+  // every article's own event is the story's ("the race", "the vote", "the election" of one
+  // story are one event), except an ordinal one the sources tell apart ("the first leg")
   const classOf = (c: RawClaim) => {
-    const own = c.context.event === "main" ? mainClass : c.context.event;
-    return (qualifiers.get(base(own))?.size ?? 0) >= 2 ? own : base(own);
+    const told = (event: string) => event.includes(":") && (qualifiers.get(base(event))?.size ?? 0) >= 2;
+    if (c.context.main) return told(c.context.event) ? c.context.event : mainClass;
+    return told(c.context.event) ? c.context.event : base(c.context.event);
   };
 
   // the main event's participants: people named around it by at least two sources
@@ -94,14 +97,17 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
     }
     const event = eventOf(claim);
     // "Holm", "Jon Holm": a figure's holder is resolved like any person
-    const about = claim.context.holder ? `${claim.context.about} of ${personOf(claim.context.holder).name}` : claim.context.about;
+    // a person's percentage is their share, whatever noun the sentence puts near it
+    const holder = claim.context.holder ? personOf(claim.context.holder) : undefined;
+    const isPerson = !!holder && people.get(claim.context.holder!)?.id.startsWith("person:") && claims.some((c) => c.attribute === "role" && personOf(c.context.about).id === holder.id);
+    const what = isPerson && claim.context.about.startsWith("share") ? "share" : claim.context.about;
+    const about = holder ? `${what} of ${holder.name}` : claim.context.about;
     if (claim.attribute === "count" || claim.attribute === "measure") {
-      const what = about;
-      const id = `${claim.attribute === "count" ? "group" : "event"}:${slug(event.key)}/${slug(what)}`;
-      const name = `${what} (${event.label})`;
-      const slotKey = `${claim.attribute}|${event.key}|${what}|${claim.value.unit ?? ""}`;
+      const id = `${claim.attribute === "count" ? "group" : "event"}:${slug(event.key)}/${slug(about)}`;
+      const name = `${about} (${event.label})`;
+      const slotKey = `${claim.attribute}|${event.key}|${about}|${claim.value.unit ?? ""}`;
       put(slotKey, { ...claim, subject: { id, name } }, { id, name, aliases: [] });
-      const category = what.split(" ").at(-1)!;
+      const category = claim.context.about.split(" ").at(-1)!;
       if (claim.attribute === "count" && VOLATILE.has(category) && claim.context.period === "current") slots.get(slotKey)!.volatile = true;
       continue;
     }

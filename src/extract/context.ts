@@ -36,6 +36,7 @@ const TRIGGERS = phraseTable();
 export function isEventWord(word: string): boolean {
   return TRIGGERS.get(word)?.some((t) => t.words.length === 1 && !t.aside && !t.generic) ?? false;
 }
+const HEAD_ONLY = new Set(events.headOnly);
 const FUTURE = events.future.map((phrase) => phrase.split(" "));
 
 /** Does the phrase `words` start at token i? */
@@ -53,6 +54,7 @@ export function findTriggers(sentence: Sentence): Trigger[] {
     if (!match) continue;
     // "final results", "a visiting team": an adjective is no event
     if (match.words.length === 1 && tokens[i]!.pos === "ADJ") continue;
+    if (match.words.length === 1 && HEAD_ONLY.has(tokens[i]!.lower) && tokens[i + 1]?.pos === "NOUN" && !TRIGGERS.has(tokens[i + 1]!.lower)) continue;
     // "Sun Temple", "the Ring of Fire": a capitalised word is part of a name, not an event
     if (/^\p{Lu}/u.test(tokens[i]!.text) && i > 0 && /^\p{Lu}/u.test(tokens[i - 1]!.text) && !match.generic) continue;
     // "March 2024", "in May": a month, not a march

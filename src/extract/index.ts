@@ -74,7 +74,9 @@ function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string,
     const t = sentence.tokens[k]!;
     const person = people.get(t.text);
     const capitalised = /^\p{Lu}\p{L}+$/u.test(t.text) && !HOLDER_STOP.has(t.text) && t.entity === undefined && (k > 0 || t.pos === "PROPN");
-    const named = person ?? (capitalised && (!personsOnly || t.pos === "PROPN") ? nameRunAt(sentence, k) : undefined);
+    const run = capitalised && (!personsOnly || t.pos === "PROPN") ? nameRunAt(sentence, k) : undefined;
+    // a run that holds a known person's name ("Finance Minister Ana Ruiz") is that person
+    const named = person ?? (run ? (run.split(/\s+/).map((w) => people.get(w)).find(Boolean) ?? run) : undefined);
     if (!named) continue;
     // beyond the clause, the sentence's subject holds the figure: its first name that is no possessive
     if (wholeSentence && /^[’']s$/.test(sentence.tokens[k + 1]?.text ?? "")) continue;

@@ -260,7 +260,7 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
   }
   if (best === "distance") {
     // a distance is from somewhere: "55 kilometres west of the town of Velm", "from the provincial capital Velm"
-    for (let k = index + 1; k < Math.min(tokens.length, index + 8); k++) {
+    for (let k = index + 1; k < Math.min(tokens.length, index + 12); k++) {
       if (!/^(of|from|off)$/.test(tokens[k]!.lower)) continue;
       let start = k + 1;
       while (start < Math.min(tokens.length, k + 7) && !/^\p{Lu}/u.test(tokens[start]!.text) && tokens[start]!.pos !== "PUNCT" && tokens[start]!.pos !== "VERB") start++;
