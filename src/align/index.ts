@@ -108,7 +108,10 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       const slotKey = `${claim.attribute}|${event.key}|${about}|${claim.value.unit ?? ""}`;
       put(slotKey, { ...claim, subject: { id, name } }, { id, name, aliases: [] });
       const category = claim.context.about.split(" ").at(-1)!;
-      if (claim.attribute === "count" && VOLATILE.has(category) && claim.context.period === "current") slots.get(slotKey)!.volatile = true;
+      // tolls and burned areas grow from report to report
+      if ((claim.attribute === "count" && VOLATILE.has(category)) || (claim.attribute === "measure" && claim.value.unit === "ha")) {
+        if (claim.context.period === "current") slots.get(slotKey)!.volatile = true;
+      }
       continue;
     }
     const id = `event:${slug(event.key)}`;

@@ -48,6 +48,8 @@ export function isProvisional(tokens: readonly Token[], first: number, last: num
   return false;
 }
 const GENERIC_PEOPLE = new Set(quantities.genericPeople);
+const POPULATION = new Set(quantities.populationNouns);
+const OWN_NOUN = new Map(Object.entries(quantities.ownNoun));
 const UNITS = new Map(Object.entries(quantities.units) as [string, [string, number]][]);
 const UNIT_NAMES = quantities.unitNames as Record<string, string>;
 const CURRENCIES = new Map(Object.entries(quantities.currencies));
@@ -291,8 +293,11 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
   // "$46 for each share", "$46 a share": a price per unit is not the price of the whole
   if (dimension === "money" && /^\s*-?\s*(per|for each|for every|a|an|each)[\s-]+(?:\p{Lu}\p{L}+\s+)?(share|unit|barrel|ticket|tonne|ton|item|head|person)\b/iu.test(sentence.text.slice(tokens[index]!.end - sentence.start).replace(/^[\d.,]+\s*(bn|billion|million|m)?/i, ""))) return `${best ?? "price"} per unit`;
   if (best) return best;
-  // nothing says what it is: the noun it measures ("a 27-foot draft"), so unlike things stay apart
-  for (const k of [index + 1, index + 2, index + 3]) {
+  // nothing says what it is: the noun it measures ("a 27-foot draft"), so unlike things stay apart;
+  // an area is the burned or flooded area whatever noun is near
+  if (dimension === "area" || dimension === "magnitude") return dimension;
+  const afterUnit = tokens.findIndex((t, k) => k > index && !/^[\d.,-]+$/.test(t.text) && !UNITS.has(t.lower) && !/^(sq|square|metric|nautical|cubic)$/.test(t.lower));
+  for (const k of [afterUnit, afterUnit + 1, afterUnit + 2]) {
     const t = tokens[k];
     if (t && t.pos === "NOUN" && !UNITS.has(t.lower)) return `${dimension} of ${t.lower}`;
   }
@@ -482,7 +487,9 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     if (zero && !category) continue;
     // "a town of about 45,000 people": people counted for nothing in particular say nothing checkable
     if (!category && (!noun || GENERIC_PEOPLE.has(noun))) continue;
-    const nounClass = zero || !noun || GENERIC_PEOPLE.has(noun) ? (category ? "people" : noun ?? "people") : noun;
+    // "15 seats", "a crowd of 41,236": the category says what is counted, whatever noun is near
+    // "3,000 residents were evacuated" counts the same people as "3,000 people were evacuated"
+    const nounClass = category && OWN_NOUN.has(category) ? OWN_NOUN.get(category)! : zero || !noun || GENERIC_PEOPLE.has(noun) || (category && POPULATION.has(noun)) ? (category ? "people" : noun ?? "people") : noun;
     const what = category ?? nounClass;
     const value = n ?? undefined;
     found.push({
