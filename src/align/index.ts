@@ -115,6 +115,12 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       continue;
     }
     const id = `event:${slug(event.key)}`;
+    // when an event started is a question of its own: a fire that broke out on Monday still burns on Wednesday
+    if (claim.attribute === "date" && claim.context.about === "start") {
+      const name = `start of the ${event.label}`;
+      put(`date|${event.key}|start`, { ...claim, subject: { id: `${id}/start`, name } }, { id: `${id}/start`, name, aliases: [] });
+      continue;
+    }
     if (claim.attribute === "duration" && about === "length") {
       const name = `length of the ${event.label}`;
       put(`duration|${event.key}`, { ...claim, subject: { id: `${`event:${slug(event.key)}`}/length`, name } }, { id: `event:${slug(event.key)}/length`, name, aliases: [] });

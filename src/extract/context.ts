@@ -136,3 +136,15 @@ const words = (tokens: readonly Token[], from: number, to: number) => {
   const phrase = tokens.slice(from, to + 1).map((t) => t.lower).join(" ").replace(/^(the|local) /, "");
   return phrase.split(" ").some((w) => BODIES.has(w)) ? phrase : undefined;
 };
+
+const START = events.startVerbs.map((phrase) => phrase.split(" "));
+
+/** "broke out on Monday", "which began last September": the date is when the event started, not any day of it. */
+export function startsAt(sentence: Sentence, index: number): boolean {
+  const tokens = sentence.tokens;
+  for (let k = Math.max(0, index - 5); k < index; k++) {
+    if (/^[,;]$/.test(tokens[k]!.text)) continue;
+    for (const words of START) if (phraseAt(tokens, k, words)) return !tokens.slice(k + words.length, index).some((t) => /^[,;]$/.test(t.text));
+  }
+  return false;
+}

@@ -5,7 +5,7 @@ import { daysBetween, dateSpan, weekdayOf } from "../shared/calendar.js";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 import { lineColumnOf, linesOf } from "../shared/positions.js";
-import { attributionAt, findTriggers, isFuture, nearestTrigger, type Trigger } from "./context.js";
+import { attributionAt, findTriggers, isFuture, nearestTrigger, startsAt, type Trigger } from "./context.js";
 import { analyse, type Sentence, type Token } from "./nlp.js";
 import { findRoles, type RoleMention } from "./people.js";
 import { findPlaces } from "./places.js";
@@ -131,6 +131,8 @@ export function extract(article: Article): RawClaim[] {
   const lead = sentences.slice(0, 4).flatMap((_, k) => triggersBySentence[k]!).find((t) => !t.aside && !t.generic);
   const mainClass = lead?.eventClass ?? "main";
   const anchor = { date: article.anchor.date, direction: article.anchor.from === "text" ? ("forward" as const) : ("back" as const) };
+  // a date borrowed from the other articles can place a weekday but not tell a background year
+  const anchorForPeriods = article.anchor.from === "story" ? null : anchor.date;
 
   const claims: RawClaim[] = [];
   const inDateline = (offset: number) => !!article.dateline && offset >= article.dateline.start && offset < article.dateline.end;
@@ -156,7 +158,7 @@ export function extract(article: Article): RawClaim[] {
     const dates = findDates(s.text, anchor, future).map((d) => ({ ...d, token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)) }));
     // a plan ("is expected to close in the first quarter of 2027") or a date after the dateline is another event
     const periodOfDate = (d: DateMention) =>
-      isBackground(d, anchor.date) ? d.iso.slice(0, 4) : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchor.date && dateSpan(d.iso)[0] > anchor.date) ? "future" : "current";
+      isBackground(d, anchorForPeriods) ? d.iso.slice(0, 4) : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchorForPeriods && dateSpan(d.iso)[0] > anchorForPeriods) ? "future" : "current";
     // A year that modifies an event word ("the 2004 tsunami", "the tsunami of 2004") dates that word
     // only; a time adverbial ("In 2004, …", "… in May 2012") dates every event word of the sentence.
     const triggerPeriods = new Map<Trigger, string>();
@@ -218,7 +220,7 @@ export function extract(article: Article): RawClaim[] {
       if (/^(today|tonight|this (morning|afternoon|evening))$/i.test(d.text) && !e.inClause) continue;
       const mismatch = d.statedWeekday !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d.iso) && weekdayOf(d.iso) !== d.statedWeekday ? WEEKDAYS[d.statedWeekday] : undefined;
       add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, {
-        ...context(e), period: periodOfDate(d), about: "date", ...(e.inClause ? {} : { loose: true }), ...(mismatch ? { weekdayMismatch: mismatch } : {}),
+        ...context(e), period: periodOfDate(d), about: startsAt(s, d.token) ? "start" : "date", ...(e.inClause ? {} : { loose: true }), ...(mismatch ? { weekdayMismatch: mismatch } : {}),
       });
     }
 

@@ -6,6 +6,8 @@ import { readInputs, type InputText } from "./read.js";
 import { maskMarkdown } from "./markdown.js";
 import { splitSegments } from "./segments.js";
 
+const RELATIVE_DAY = /\b(yesterday|today|tonight|last week|(on|last|this|next) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/;
+
 export interface IngestResult {
   articles: Article[];
   warnings: string[];
@@ -85,5 +87,12 @@ export async function ingest(paths: readonly string[], stdin?: NodeJS.ReadableSt
   // two folders may hold files of the same name: then the path tells them apart
   const articles = inputs.map((input) => toArticle(counts.get(input.id)! > 1 ? { ...input, id: input.path } : input));
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // an article with no date of its own is read as of the latest date of the others given with it
+  const latest = articles.map((a) => a.anchor.date).filter((d): d is string => !!d).sort().at(-1);
+  for (const article of articles) {
+    if (article.anchor.date) continue;
+    if (latest) article.anchor = { date: latest, from: "story" };
+    else if (RELATIVE_DAY.test(article.text)) warnings.push(`${article.id}: no date to resolve its relative dates ("on Tuesday", "yesterday") against; they are left out`);
+  }
   return { articles, warnings };
 }

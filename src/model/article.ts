@@ -16,8 +16,8 @@ export const Segment = z.object({
 });
 export type Segment = z.infer<typeof Segment>;
 
-/** Where the article's anchor date came from: a dateline, the latest full date in its own text, or nowhere. */
-export const AnchorSource = z.enum(["dateline", "text", "none"]);
+/** Where the article's anchor date came from: a dateline, the latest full date in its own text, the other articles of its input, or nowhere. */
+export const AnchorSource = z.enum(["dateline", "text", "story", "none"]);
 
 export const Article = z.object({
   id: z.string(),

@@ -160,7 +160,8 @@ export function reconcile(slots: readonly Slot[], articles: readonly Article[], 
   const reliability = sourceReliability(slots.map((s) => ({ ...s, claims: s.claims.filter((c) => !draftIds.has(c.source)) })), originOf);
   const ctx: Judging = {
     places: placeKnowledge(slots),
-    dates: new Map(articles.map((a) => [a.id, a.published ?? a.anchor.date ?? ""])),
+    // an article's own date orders its figures; one borrowed from the story says nothing of when it was written
+    dates: new Map(articles.map((a) => [a.id, a.published ?? (a.anchor.from === "story" ? "" : a.anchor.date) ?? ""])),
     originOf,
     trust: (source) => (draftIds.has(source) ? 0 : trusted.has(source) ? 2 : (reliability.get(source) ?? 1)),
   };
