@@ -140,5 +140,10 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
     const dateSlot = slots.get(slot.key.replace(/^duration\|/, "date|"));
     if (dateSlot) dateSlot.spanDays = Math.max(dateSlot.spanDays, ...slot.claims.map((c) => durationDays(c.value.normalized)));
   }
+  // a figure's subject is also known by the words around it in each source ("fined", "fire engines")
+  for (const slot of slots.values()) {
+    const cues = [...new Set(slot.claims.map((c) => c.context.cue).filter((c): c is string => !!c))].sort();
+    if (cues.length > 0) slot.subject = { ...slot.subject, aliases: [...new Set([...slot.subject.aliases, ...cues])] };
+  }
   return [...slots.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }

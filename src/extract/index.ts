@@ -99,6 +99,16 @@ function nameRunAt(sentence: Sentence, k: number): string {
   return sentence.text.slice(tokens[from]!.start - sentence.start, tokens[to]!.end - sentence.start);
 }
 
+/** The content words within six tokens of a figure, in its clause: what a reader needs to see what it counts. */
+function cueAt(sentence: Sentence, index: number): string | undefined {
+  const [from, to] = clauseAround(sentence, index);
+  const words = sentence.tokens
+    .slice(Math.max(from, index - 6), Math.min(to, index + 6) + 1)
+    .filter((t) => (t.pos === "NOUN" || t.pos === "VERB" || t.pos === "PROPN") && t.entity === undefined && /^\p{L}/u.test(t.text))
+    .map((t) => t.lower);
+  return words.length > 0 ? words.join(" ") : undefined;
+}
+
 /** "the 15 years the prosecutor sought": a figure asked for is not the figure decided. */
 function isRequest(sentence: Sentence, index: number): boolean {
   const [from, to] = clauseAround(sentence, index);
@@ -260,6 +270,7 @@ export function extract(article: Article): RawClaim[] {
         ...context(eventAt(q.index, false)),
         about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}`,
         ...(holder ? { holder } : {}),
+        ...(cueAt(s, q.index) ? { cue: cueAt(s, q.index) } : {}),
         ...(q.partial ? { partial: true } : {}),
         ...(q.provisional ? { provisional: true } : {}),
         ...(q.derived ? { derived: true } : {}),

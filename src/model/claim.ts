@@ -44,6 +44,8 @@ export type Claim = z.infer<typeof Claim>;
 export const ClaimContext = z.object({
   /** the event class of the trigger the claim hangs on (meeting, earthquake, …), or "main" for the article's own event */
   event: z.string(),
+  /** the content words around a figure ("fined", "fire engines"), shown with its subject so a reader knows what it counts */
+  cue: z.string().optional(),
   /** whose figure it is (a person or a company, as written): "sentence of X", "shares of Y" */
   holder: z.string().optional(),
   /** the word that names the claim's event in its sentence ("visit", "quake", "second leg") */
