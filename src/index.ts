@@ -6,8 +6,12 @@ import { ingest, toArticle } from "./ingest/index.js";
 import { Facts } from "./model/facts.js";
 import { draftFindings, type DraftOptions } from "./reconcile/draft.js";
 import type { Article } from "./model/article.js";
-import type { RawClaim } from "./model/claim.js";
+import type { Claim, RawClaim } from "./model/claim.js";
+import type { Finding } from "./model/finding.js";
+import { ArticleRecord } from "./model/record.js";
 import type { Report, Skipped } from "./model/report.js";
+import { groupStories } from "./align/stories.js";
+import { keysOf, shinglesOf } from "./extract/shingles.js";
 import { reconcile } from "./reconcile/index.js";
 import { VERSION } from "./version.js";
 
@@ -54,57 +58,102 @@ export async function readFacts(path: string): Promise<{ path: string; text: str
 }
 
 /** Text that was not analysed: other languages and page clutter. */
-function skippedOf(articles: readonly Article[]): Skipped[] {
-  return articles.flatMap((article) =>
-    article.segments
-      .filter((s) => s.kind === "boilerplate" || s.language !== "en")
-      .map((s) => ({
-        source: article.id,
-        line: s.line,
-        segment: s.kind,
-        ...(s.language !== "en" ? { language: s.language } : {}),
-        reason: s.language !== "en" ? `not English (${s.language})` : (s.reason ?? "boilerplate"),
-      })),
-  );
+function skippedOf(article: Article): Skipped[] {
+  return article.segments
+    .filter((s) => s.kind === "boilerplate" || s.language !== "en")
+    .map((s) => ({
+      source: article.id,
+      line: s.line,
+      segment: s.kind,
+      ...(s.language !== "en" ? { language: s.language } : {}),
+      reason: s.language !== "en" ? `not English (${s.language})` : (s.reason ?? "boilerplate"),
+    }));
 }
 
-/** The whole pipeline over articles already read: extract → align → reconcile → report. */
-export function analyseArticles(articles: readonly Article[], warnings: readonly string[] = [], options: AnalyseOptions = {}): Report {
+/** extract, as a map: one article in, its record out (what `factcheck extract` writes, one line each). */
+export function extractRecord(article: Article): ArticleRecord {
+  return ArticleRecord.parse({
+    id: article.id,
+    path: article.path,
+    title: article.title,
+    published: article.published,
+    anchor: article.anchor,
+    outlet: article.outlet,
+    language: article.language,
+    ...(article.draft ? { draft: true } : {}),
+    shingles: shinglesOf(article),
+    keys: keysOf(article),
+    skipped: skippedOf(article),
+    claims: extract(article),
+  });
+}
+
+/**
+ * align → reconcile → report over extracted records, story by story: the reduce of
+ * `factcheck reconcile`, and the second half of every other command.
+ */
+export function reconcileRecords(input: readonly ArticleRecord[], warnings: readonly string[] = [], options: AnalyseOptions = {}): Report {
+  const records = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const factsId = options.facts?.path;
-  const raw: RawClaim[] = [...articles.flatMap((a) => extract(a)), ...(options.facts ? factClaims(options.facts.facts, options.facts.text, options.facts.path) : [])];
+  const factsClaims = options.facts ? factClaims(options.facts.facts, options.facts.text, options.facts.path) : [];
+  const raw: RawClaim[] = [...records.flatMap((r) => r.claims), ...factsClaims];
   const claims = raw.map((c, i) => ({ ...c, id: `c${i + 1}` }));
-  const slots = align(claims);
-  const { findings, origins, reliability } = reconcile(slots, articles, { trusted: new Set(factsId ? [factsId] : []), drafts: options.drafts ?? new Set() });
-  // the report's claims carry the subject align gave them
-  const subjects = new Map(slots.flatMap((s) => s.claims.map((c) => [c.id, c.subject] as const)));
-  const count = (kind: string) => findings.filter((f) => f.kind === kind).length;
+  const stories = groupStories(records);
+  const storyOf = new Map(stories.flatMap((s) => s.sources.map((id) => [id, s.id] as const)));
+  const findings: Finding[] = [];
+  const origins = new Map<string, string>();
+  const reliability = new Map<string, number>();
+  const subjects = new Map<string, Claim["subject"]>();
+  for (const story of stories) {
+    const members = new Set(story.sources);
+    // the reference facts speak to every story
+    const storyClaims = claims.filter((c) => members.has(c.source) || c.source === factsId);
+    const slots = align(storyClaims);
+    const result = reconcile(slots, records.filter((r) => members.has(r.id)), { trusted: new Set(factsId ? [factsId] : []), drafts: options.drafts ?? new Set() });
+    for (const slot of slots) for (const c of slot.claims) if (!subjects.has(c.id) || members.has(c.source)) subjects.set(c.id, c.subject);
+    for (const f of result.findings) findings.push(stories.length > 1 ? { ...f, story: story.id } : f);
+    for (const [k, v] of result.origins) origins.set(k, v);
+    for (const [k, v] of result.reliability) reliability.set(k, v);
+  }
+  const KIND_ORDER = { contradiction: 0, update: 1, agreement: 2, uncorroborated: 3 } as const;
+  findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || ((a.story ?? "") < (b.story ?? "") ? -1 : (a.story ?? "") > (b.story ?? "") ? 1 : 0) || (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0) || (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  const numbered = findings.map((f, i) => ({ ...f, id: `f${i + 1}` }));
+  const count = (kind: string) => numbered.filter((f) => f.kind === kind).length;
   return {
     schemaVersion: 1,
     tool: { name: "factcheck", version: VERSION },
-    sources: articles.map((a) => ({
-      id: a.id,
-      path: a.path,
-      title: a.title,
-      published: a.published,
-      outlet: a.outlet,
-      language: a.language,
-      reliability: reliability.get(a.id) ?? 1,
-      origin: origins.get(a.id) ?? `origin:${a.id}`,
-      ...(a.draft ? { draft: true as const } : {}),
-    })).concat(factsId ? [{ id: factsId, path: factsId, title: "reference facts", published: null, outlet: null, language: "en", reliability: 1, origin: `origin:${factsId}` }] : []),
+    sources: records
+      .map((r) => ({
+        id: r.id,
+        path: r.path,
+        title: r.title,
+        published: r.published,
+        outlet: r.outlet,
+        language: r.language,
+        reliability: reliability.get(r.id) ?? 1,
+        origin: origins.get(r.id) ?? `origin:${r.id}`,
+        ...(r.draft ? { draft: true as const } : {}),
+      }))
+      .concat(factsId ? [{ id: factsId, path: factsId, title: "reference facts", published: null, outlet: null, language: "en", reliability: 1, origin: `origin:${factsId}` }] : []),
     claims: claims.map((c) => ({ id: c.id, source: c.source, attribute: c.attribute, subject: subjects.get(c.id) ?? c.subject, value: c.value, evidence: c.evidence })),
-    findings,
+    findings: numbered,
     summary: {
-      sources: articles.length + (factsId ? 1 : 0),
+      sources: records.length + (factsId ? 1 : 0),
       claims: claims.length,
       agreements: count("agreement"),
       contradictions: count("contradiction"),
       uncorroborated: count("uncorroborated"),
       updates: count("update"),
     },
-    skipped: skippedOf(articles),
+    ...(stories.length > 1 ? { stories } : {}),
+    skipped: records.flatMap((r) => r.skipped),
     warnings: [...warnings],
   };
+}
+
+/** The whole pipeline over articles already read: extract → align → reconcile → report. */
+export function analyseArticles(articles: readonly Article[], warnings: readonly string[] = [], options: AnalyseOptions = {}): Report {
+  return reconcileRecords(articles.map(extractRecord), warnings, options);
 }
 
 /** factcheck(paths) → Report: reads files, folders and "-" (stdin), and reports on them. */

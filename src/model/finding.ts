@@ -30,5 +30,7 @@ export const Finding = z.object({
   consensus: z.string().nullable(),
   severity: Severity,
   message: z.string(),
+  /** the story (group of articles about one set of events) the finding belongs to, when the input holds several */
+  story: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;

@@ -42,6 +42,7 @@ export const Report = z.object({
   claims: z.array(Claim),
   findings: z.array(Finding),
   summary: Summary,
+  stories: z.array(z.object({ id: z.string(), label: z.string(), sources: z.array(z.string()) })).optional(),
   skipped: z.array(Skipped).optional(),
   warnings: z.array(z.string()).optional(),
 });

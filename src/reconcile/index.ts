@@ -1,4 +1,4 @@
-import type { Article } from "../model/article.js";
+import type { ArticleRecord } from "../model/record.js";
 import type { Finding, FindingKind, FindingValue } from "../model/finding.js";
 import type { Slot, SlotClaim } from "../model/slot.js";
 import { compatible, supports, type PlaceKnowledge } from "./compatible.js";
@@ -152,7 +152,7 @@ export interface ReconcileOptions {
 }
 
 /** reconcile: slots → findings, contradictions first, in a stable order with stable ids. */
-export function reconcile(slots: readonly Slot[], articles: readonly Article[], options: ReconcileOptions = {}): Reconciled {
+export function reconcile(slots: readonly Slot[], articles: readonly Pick<ArticleRecord, "id" | "published" | "anchor" | "shingles">[], options: ReconcileOptions = {}): Reconciled {
   const origins = findOrigins(articles);
   const originOf = (source: string) => origins.get(source) ?? source;
   const draftIds = options.drafts ?? new Set<string>();

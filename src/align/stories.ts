@@ -1,0 +1,53 @@
+import places from "../extract/lexicon/places.json" with { type: "json" };
+import type { ArticleRecord } from "../model/record.js";
+
+const COUNTRY_WORDS = new Set([...Object.keys(places.countries), ...Object.values(places.countries).flat()].flatMap((n) => n.split(" ")));
+const KINDS = new Set([...places.adminNouns, ...places.venueNouns]);
+
+export interface Story {
+  id: string;
+  label: string;
+  sources: string[];
+}
+
+/**
+ * Groups articles into stories by the names they use: two articles that share three rare names
+ * are about one story. Found through an index of keys, never by comparing all pairs; a key most
+ * articles share says nothing. An article that shares names with no other joins the largest story.
+ */
+export function groupStories(records: readonly ArticleRecord[]): Story[] {
+  const keys = records.map((r) => new Set(r.keys.filter((k) => !COUNTRY_WORDS.has(k) && !KINDS.has(k))));
+  const holders = new Map<string, number[]>();
+  keys.forEach((set, i) => {
+    for (const k of set) holders.set(k, [...(holders.get(k) ?? []), i]);
+  });
+  const common = records.length >= 10 ? records.length / 2 : Infinity;
+  const parent = records.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  keys.forEach((set, i) => {
+    const shared = new Map<number, number>();
+    for (const k of set) {
+      const list = holders.get(k)!;
+      if (list.length > common) continue;
+      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    for (const [j, count] of shared) if (count >= Math.min(3, set.size, keys[j]!.size)) parent[root(j)] = root(i);
+  });
+  // a lone article (an opinion piece naming no one) is read with the largest story rather than alone
+  const sizes = new Map<number, number>();
+  records.forEach((_, i) => sizes.set(root(i), (sizes.get(root(i)) ?? 0) + 1));
+  const largest = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  records.forEach((_, i) => {
+    if (sizes.get(root(i)) === 1 && largest !== undefined && sizes.get(largest)! > 1) parent[root(i)] = largest;
+  });
+  const groups = new Map<number, number[]>();
+  records.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
+  const stories = [...groups.values()].map((members) => {
+    const counts = new Map<string, number>();
+    for (const i of members) for (const k of keys[i]!) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const label = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k]) => k).join(", ");
+    return { label, sources: members.map((i) => records[i]!.id).sort() };
+  });
+  stories.sort((a, b) => (a.sources[0]! < b.sources[0]! ? -1 : 1));
+  return stories.map((s, i) => ({ id: `s${i + 1}`, ...s }));
+}
