@@ -2,7 +2,9 @@ import { Command, CommanderError, Option } from "commander";
 import { rename, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import picomatch from "picomatch";
-import { check, factcheck } from "../index.js";
+import { check, extractRecord, factcheck, readFacts, reconcileRecords } from "../index.js";
+import { ingest } from "../ingest/index.js";
+import { readRecords } from "./records.js";
 import { addTitles } from "../extract/people.js";
 import { addHedges } from "../extract/quantities.js";
 import type { Report } from "../model/report.js";
@@ -183,6 +185,37 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     });
   addCommonOptions(checkCommand, "error");
   program.addCommand(checkCommand);
+
+  const extractCommand = configureOutput(new Command("extract"))
+    .description("The map: read articles and write one JSON line per article (its claims and what reconcile needs). Pure: one article in, its record out.")
+    .argument("<inputs...>", "article files, folders, URLs or - for stdin")
+    .option("-o, --output <file>", "write the records to a file (atomically) instead of stdout")
+    .option("--debug", "show stack traces of internal errors")
+    .addHelpText("after", "\nExample:\n  $ factcheck extract seeds/ | factcheck reconcile --json\n  $ ls seeds/*.txt | parallel -j4 factcheck extract {} > claims.ndjson && factcheck reconcile claims.ndjson")
+    .action(async (inputs: string[], _options: unknown, command: Command) => {
+      const options = command.opts<{ output?: string }>();
+      const { articles, warnings } = await ingest(inputs, io.stdin);
+      for (const warning of warnings) io.stderr.write(`factcheck: warning: ${warning}\n`);
+      if (articles.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}`);
+      const text = articles.map((a) => `${JSON.stringify(extractRecord(a))}\n`).join("");
+      if (options.output) await writeAtomically(options.output, text);
+      else io.stdout.write(text);
+    });
+  program.addCommand(extractCommand);
+
+  const reconcileCommand = configureOutput(new Command("reconcile"))
+    .description("The reduce: read the records `factcheck extract` wrote (files or stdin) and write the report, exactly as the one-shot command would.")
+    .argument("[records...]", "NDJSON files of records, or - for stdin (the default)")
+    .addHelpText("after", "\nExample:\n  $ factcheck extract a/ > a.ndjson; factcheck extract b/ > b.ndjson; factcheck reconcile a.ndjson b.ndjson --format unix")
+    .action(async (files: string[], _options: unknown, command: Command) => {
+      await finish(command, async (config) => {
+        const { records, warnings } = await readRecords(files.length > 0 ? files : ["-"], io.stdin);
+        const facts = command.opts<CommonOptions>().facts ?? config.facts;
+        return withoutIgnored(reconcileRecords(records, warnings, facts ? { facts: await readFacts(facts) } : {}), config);
+      });
+    });
+  addCommonOptions(reconcileCommand, "off");
+  program.addCommand(reconcileCommand);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,4 +1,5 @@
 import type { Report } from "../model/report.js";
+import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatPretty, type PrettyOptions } from "./pretty.js";
@@ -12,6 +13,7 @@ export const FORMATS = {
   unix: (report: Report) => formatUnix(report),
   markdown: (report: Report) => formatMarkdown(report),
   sarif: (report: Report) => formatSarif(report),
+  html: (report: Report) => formatHtml(report),
 } satisfies Record<string, (report: Report, options: PrettyOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;
