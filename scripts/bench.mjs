@@ -1,52 +1,116 @@
 #!/usr/bin/env node
-// The speed of `factcheck seeds/`: wall time of the CLI (node start and model load included),
-// and in-process time of factcheck(["seeds/"]) after a warm-up. Run after a build: npm run bench.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { performance } from "node:perf_hooks";
+// npm run bench: speed and memory of factcheck, as ratios measured in one run on the same texts.
+//
+// It builds a corpus by systematically varying the fixture clusters (new names, places, numbers
+// and dates, sentence order; many stories mixed), then prints end-to-end time and articles/s at
+// 1,000, 4,000 and 16,000 articles with peak RSS, the time of bare wink-nlp (readDoc and a pass
+// over the tokens) on the same texts in one thread, and `factcheck seeds/` wall time.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
 
-const RUNS = 7;
-const root = fileURLToPath(new URL("../", import.meta.url));
-const bin = fileURLToPath(new URL("../bin/factcheck.js", import.meta.url));
+const SIZES = (process.env.BENCH_SIZES ?? "1000,4000,16000").split(",").map(Number);
+const clusters = readdirSync("fixtures").filter((c) => existsSync(`fixtures/${c}/articles`)).sort();
+const sources = clusters.map((c) => readdirSync(`fixtures/${c}/articles`).sort().map((f) => readFileSync(`fixtures/${c}/articles/${f}`, "utf8")));
 
-const median = (times) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+const SYLLABLES = ["ka", "lo", "ren", "vi", "sto", "mar", "del", "ta", "bri", "on", "sel", "ku"];
+/** A made-up name, unique for each (variant, name) pair: the digits of the number in syllables. */
+const nameFor = (variant, index) => {
+  let s = "";
+  for (let x = variant * 4096 + index + 1; x > 0; x = Math.floor(x / SYLLABLES.length)) s += SYLLABLES[x % SYLLABLES.length];
+  return s[0].toUpperCase() + s.slice(1);
 };
-// two decimals, three below a tenth of a second so short in-process times still show
-const seconds = (ms) => (ms / 1000).toFixed(ms < 100 ? 3 : 2);
 
-function line(label, times) {
-  const min = Math.min(...times);
-  const max = Math.max(...times);
-  console.log(`${label}: median ${seconds(median(times))} s (min ${seconds(min)}, max ${seconds(max)})`);
+/** Variant `v` of one cluster's article: its names (the same in every article of the cluster), numbers, dates and sentence order changed. */
+function vary(text, v, names) {
+  let out = text.replace(/\b[A-Z][a-z]{3,}\b/g, (w) => {
+    if (["The", "This", "That", "With", "After", "When", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December", "President", "Prime", "Minister"].includes(w)) return w;
+    if (!names.has(w)) names.set(w, nameFor(v, names.size + names.offset));
+    return names.get(w);
+  });
+  out = out.replace(/\b(\d{2,3})\b/g, (n) => String(Number(n) + (v % 9)));
+  out = out.replace(/\b(20\d\d)\b/g, (y) => String(Number(y) + (v % 3)));
+  // sentence order: swap two body lines
+  const lines = out.split("\n");
+  if (lines.length > 6 && v % 2 === 1) [lines[4], lines[5]] = [lines[5], lines[4]];
+  return lines.join("\n");
 }
 
-function wall(args) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-    const elapsed = performance.now() - start;
-    if (run.status !== 0) {
-      console.error(`factcheck ${args.join(" ")} exited ${run.status ?? run.signal}: ${run.stderr.toString().trim()}`);
-      process.exit(1);
+function buildCorpus(size) {
+  const dir = mkdtempSync(join(tmpdir(), `factcheck-bench-${size}-`));
+  const texts = [];
+  let n = 0;
+  for (let v = 0; n < size; v++) {
+    for (let c = 0; c < sources.length && n < size; c++) {
+      const story = join(dir, `s${v}-${clusters[c]}`);
+      mkdirSync(story, { recursive: true });
+      // one name map per story, numbered apart from the other stories of the variant
+      const names = Object.assign(new Map(), { offset: c * 300 });
+      sources[c].forEach((text, i) => {
+        if (n >= size) return;
+        const varied = vary(text, v, names);
+        writeFileSync(join(story, `a${i}.txt`), varied);
+        texts.push(varied);
+        n++;
+      });
     }
-    times.push(elapsed);
   }
-  return times;
+  return { dir, texts };
 }
 
-line(`factcheck seeds/ (json, wall, ${RUNS} runs)`, wall(["seeds/", "--json"]));
-line(`factcheck seeds/ (pretty, wall, ${RUNS} runs)`, wall(["seeds/", "--format", "pretty"]));
-
-process.chdir(root);
-const { factcheck } = await import("../dist/index.js");
-await factcheck(["seeds/"]); // warm-up: model load, JIT
-const times = [];
-for (let i = 0; i < RUNS; i++) {
-  const start = performance.now();
-  await factcheck(["seeds/"]);
-  times.push(performance.now() - start);
+function bareWink(texts) {
+  const nlp = winkNLP(model);
+  const its = nlp.its;
+  const start = process.hrtime.bigint();
+  let tokens = 0;
+  for (const text of texts) {
+    const doc = nlp.readDoc(text);
+    doc.tokens().each((t) => {
+      if (t.out(its.type) === "word") tokens++;
+    });
+  }
+  return Number(process.hrtime.bigint() - start) / 1e9;
 }
-line(`factcheck(["seeds/"]) (in-process, after warm-up, ${RUNS} runs)`, times);
+
+/** One run of the CLI in a child process: wall seconds and peak RSS (MiB) from GNU time or the child's usage. */
+function run(args) {
+  const start = process.hrtime.bigint();
+  const child = spawnSync("node", ["--expose-gc", "bin/factcheck.js", ...args], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "ignore", "pipe"] });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (child.status !== 0 && child.status !== 1) throw new Error(child.stderr);
+  return seconds;
+}
+
+function peakRss(args) {
+  // /usr/bin/time -v reports the child's maximum resident set size
+  const r = spawnSync("/usr/bin/time", ["-v", "node", "bin/factcheck.js", ...args], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "ignore", "pipe"] });
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+const fmt = (x, d = 2) => x.toFixed(d);
+const cores = availableParallelism();
+console.log(`factcheck bench — ${cores} cores, node ${process.version}`);
+
+const seedsRuns = Array.from({ length: 7 }, () => run(["seeds/", "--json"])).sort((a, b) => a - b);
+console.log(`factcheck seeds/ (json, wall, 7 runs): median ${fmt(seedsRuns[3])} s (min ${fmt(seedsRuns[0])}, max ${fmt(seedsRuns[6])})`);
+
+const perArticle = {};
+for (const size of SIZES) {
+  const { dir, texts } = buildCorpus(size);
+  const wink = bareWink(texts);
+  const one = run([dir, "--json", "--jobs", "1"]);
+  const all = run([dir, "--json"]);
+  const rss = existsSync("/usr/bin/time") ? peakRss([dir, "--json"]) : NaN;
+  perArticle[size] = all / size;
+  console.log(
+    `${size} articles: bare wink ${fmt(wink)} s | --jobs 1 ${fmt(one)} s (${fmt(one / wink)}× wink, ${fmt(size / one, 0)} articles/s) | ` +
+      `--jobs ${cores} ${fmt(all)} s (${fmt(all / wink)}× wink, ${fmt(size / all, 0)} articles/s) | peak RSS ${Number.isNaN(rss) ? "n/a (no /usr/bin/time)" : `${fmt(rss, 0)} MiB`}`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+if (perArticle[1000] && perArticle[16000]) console.log(`time per article at 16,000 / at 1,000: ${fmt(perArticle[16000] / perArticle[1000])}`);
+void execFileSync;

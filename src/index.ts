@@ -1,3 +1,4 @@
+import { pushTo } from "./shared/group.js";
 import { align } from "./align/index.js";
 import { extract } from "./extract/index.js";
 import { readFile } from "node:fs/promises";
@@ -12,6 +13,7 @@ import { ArticleRecord } from "./model/record.js";
 import type { Report, Skipped } from "./model/report.js";
 import { groupStories } from "./align/stories.js";
 import { keysOf, shinglesOf } from "./extract/shingles.js";
+import { extractAll } from "./extract/pool.js";
 import { reconcile } from "./reconcile/index.js";
 import { VERSION } from "./version.js";
 
@@ -21,8 +23,14 @@ export { Facts } from "./model/facts.js";
 export interface FactcheckOptions {
   /** where "-" reads from; process.stdin by default */
   stdin?: NodeJS.ReadableStream;
+  /** extraction threads; 1 runs in this thread (the default for the library) */
+  jobs?: number;
+  /** hears how many articles are extracted so far, and of how many */
+  onProgress?: (done: number, total: number) => void;
   /** a reference facts file (facts.json): a trusted source */
   facts?: string;
+  /** files larger than this many bytes are skipped with a warning (default 10 MiB) */
+  maxFileSize?: number;
 }
 
 export interface CheckOptions extends FactcheckOptions, Partial<DraftOptions> {
@@ -104,12 +112,15 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
   const origins = new Map<string, string>();
   const reliability = new Map<string, number>();
   const subjects = new Map<string, Claim["subject"]>();
+  const claimsBySource = new Map<string, typeof claims>();
+  for (const c of claims) pushTo(claimsBySource, c.source, c);
+  const recordById = new Map(records.map((r) => [r.id, r]));
   for (const story of stories) {
     const members = new Set(story.sources);
     // the reference facts speak to every story
-    const storyClaims = claims.filter((c) => members.has(c.source) || c.source === factsId);
+    const storyClaims = [...story.sources.flatMap((id) => claimsBySource.get(id) ?? []), ...(factsId ? (claimsBySource.get(factsId) ?? []) : [])];
     const slots = align(storyClaims);
-    const result = reconcile(slots, records.filter((r) => members.has(r.id)), { trusted: new Set(factsId ? [factsId] : []), drafts: options.drafts ?? new Set() });
+    const result = reconcile(slots, story.sources.map((id) => recordById.get(id)!), { trusted: new Set(factsId ? [factsId] : []), drafts: options.drafts ?? new Set() });
     for (const slot of slots) for (const c of slot.claims) if (!subjects.has(c.id) || members.has(c.source)) subjects.set(c.id, c.subject);
     for (const f of result.findings) findings.push(stories.length > 1 ? { ...f, story: story.id } : f);
     for (const [k, v] of result.origins) origins.set(k, v);
@@ -158,9 +169,10 @@ export function analyseArticles(articles: readonly Article[], warnings: readonly
 
 /** factcheck(paths) → Report: reads files, folders and "-" (stdin), and reports on them. */
 export async function factcheck(paths: readonly string[], options: FactcheckOptions = {}): Promise<Report> {
-  const { articles, warnings } = await ingest(paths, options.stdin);
+  const { articles, warnings } = await ingest(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {});
   const facts = options.facts ? await readFacts(options.facts) : undefined;
-  return analyseArticles(articles, warnings, facts ? { facts } : {});
+  const records = await extractAll(articles, options.jobs ?? 1, extractRecord, (done) => options.onProgress?.(done, articles.length));
+  return reconcileRecords(records, warnings, facts ? { facts } : {});
 }
 
 /**

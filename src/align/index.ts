@@ -1,3 +1,4 @@
+import { pushTo } from "../shared/group.js";
 import type { RawClaim } from "../model/claim.js";
 import type { Slot, SlotClaim } from "../model/slot.js";
 import quantities from "../extract/lexicon/quantities.json" with { type: "json" };
@@ -58,11 +59,12 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   // own kind (an arrest in March 2024 is not the trial opened in September 2024)
   const keyOf = (c: RawClaim) => (/^\d{4}$/.test(c.context.period) && !(c.context.aside && c.context.event !== "statement") ? `past@${c.context.period}` : `${classOf(c)}@${c.context.period}`);
   const words = new Map<string, string[]>();
-  for (const c of claims) if (c.context.trigger && c.attribute !== "role") words.set(keyOf(c), [...(words.get(keyOf(c)) ?? []), c.context.trigger]);
+  for (const c of claims) if (c.context.trigger && c.attribute !== "role") pushTo(words, keyOf(c), c.context.trigger);
+  const labels = new Map([...words].map(([key, list]) => [key, mostCommon(list)!]));
   const eventOf = (c: RawClaim): { key: string; label: string } => {
     const eventClass = classOf(c);
     const key = keyOf(c);
-    const name = mostCommon(words.get(key) ?? []) ?? eventClass.replace(/^[^:]*:/, "");
+    const name = labels.get(key) ?? eventClass.replace(/^[^:]*:/, "");
     const label = c.context.period === "current" ? name : `${name} (${c.context.period})`;
     const involved = [...new Set(c.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));
     // a meeting with someone from outside the main event is another meeting (players in a match,

@@ -1,3 +1,4 @@
+import { pushTo } from "../shared/group.js";
 /** One person however the sources name them: "Ana Maria Ruiz", "Ana-Maria Ruiz", "President Ruiz", "Ruiz". */
 export interface Person {
   id: string;
@@ -36,15 +37,14 @@ export function resolvePeople(mentions: readonly string[]): Map<string, Person> 
       return key === words.join(" ") || (other[0] === words[0] && other.at(-1) === words.at(-1) && words.every((w) => other.includes(w)));
     });
     const key = home ?? words.join(" ");
-    groups.set(key, [...(groups.get(key) ?? []), name]);
+    pushTo(groups, key, name);
     keyOf.set(name, key);
   }
   for (const name of singles) {
     const word = normalizeName(name);
     const homes = [...groups.keys()].filter((key) => key.split(" ").includes(word));
     const key = homes.length === 1 ? homes[0]! : `${word}${homes.length > 1 ? " (ambiguous)" : ""}`;
-    if (homes.length !== 1) groups.set(key, [...(groups.get(key) ?? [])]);
-    groups.set(key, [...groups.get(key)!, name]);
+    pushTo(groups, key, name);
     keyOf.set(name, key);
   }
   const people = new Map<string, Person>();

@@ -1,3 +1,4 @@
+import { pushTo } from "../shared/group.js";
 import places from "../extract/lexicon/places.json" with { type: "json" };
 import type { ArticleRecord } from "../model/record.js";
 
@@ -19,9 +20,10 @@ export function groupStories(records: readonly ArticleRecord[]): Story[] {
   const keys = records.map((r) => new Set(r.keys.filter((k) => !COUNTRY_WORDS.has(k) && !KINDS.has(k))));
   const holders = new Map<string, number[]>();
   keys.forEach((set, i) => {
-    for (const k of set) holders.set(k, [...(holders.get(k) ?? []), i]);
+    for (const k of set) pushTo(holders, k, i);
   });
-  const common = records.length >= 10 ? records.length / 2 : Infinity;
+  // a name in more than one article in twenty (and more than ten) is a common word, not a story's
+  const common = records.length >= 10 ? Math.max(10, records.length / 20) : Infinity;
   const parent = records.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   keys.forEach((set, i) => {
@@ -41,7 +43,7 @@ export function groupStories(records: readonly ArticleRecord[]): Story[] {
     if (sizes.get(root(i)) === 1 && largest !== undefined && sizes.get(largest)! > 1) parent[root(i)] = largest;
   });
   const groups = new Map<number, number[]>();
-  records.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
+  records.forEach((_, i) => pushTo(groups, root(i), i));
   const stories = [...groups.values()].map((members) => {
     const counts = new Map<string, number>();
     for (const i of members) for (const k of keys[i]!) counts.set(k, (counts.get(k) ?? 0) + 1);

@@ -7,7 +7,7 @@ const HedgeKind = z.enum(["atLeast", "moreThan", "about", "nearly", "atMost", "l
 /** factcheck.config.json: defaults and lexicon additions a newsroom keeps with its content. */
 export const Config = z
   .object({
-    format: z.enum(["pretty", "json", "unix", "markdown", "sarif"]).optional(),
+    format: z.enum(["pretty", "json", "unix", "markdown", "sarif", "html"]).optional(),
     failOn: z.enum(["error", "warning", "off"]).optional(),
     unsupported: z.enum(["error", "warning", "off"]).optional(),
     facts: z.string().optional(),

@@ -12,6 +12,7 @@ import { addExclusiveOffices } from "../reconcile/compatible.js";
 import { FORMATS, type FormatName } from "../report/index.js";
 import { VERSION } from "../version.js";
 import { colorLevel } from "./color.js";
+import { defaultJobs, extractAll } from "../extract/pool.js";
 import { findConfig, loadConfig, type Config } from "./config.js";
 
 export interface CliIO {
@@ -27,6 +28,7 @@ Examples:
   $ factcheck seeds/ --json | jq '.findings[] | select(.kind == "contradiction")'
   $ factcheck a.txt b.md - < c.txt            files, and one article on stdin
   $ factcheck seeds/ --format unix            one line per problem: file:line:col: severity: message
+  $ factcheck seeds/ --format html -o report.html   a page to open in a browser
   $ factcheck seeds/ --fail-on error          exit 1 when sources contradict each other
   $ factcheck check draft.md --against seeds/ the pre-publish gate (see factcheck check --help)
 
@@ -43,6 +45,14 @@ Exit status: 0 the draft passes, 1 findings at or above --fail-on (default: erro
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 
+/** --max-file-size in bytes, with an optional k/M/G suffix. */
+function maxFileSizeOf(value: string): number {
+  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-file-size takes a size in bytes (e.g. 5M), not "${value}"`);
+  const scale = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? "").charAt(0).toLowerCase() as "k" | "m" | "g"] ?? 1;
+  return Number(m[1]) * scale;
+}
+
 interface CommonOptions {
   format: string;
   json?: boolean;
@@ -52,6 +62,8 @@ interface CommonOptions {
   config?: string;
   quiet?: boolean;
   maxWarnings?: string;
+  jobs?: string;
+  maxFileSize?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -77,7 +89,33 @@ function addCommonOptions(command: Command, failOnDefault: "error" | "off"): Com
     .option("-c, --config <file>", `config file (default: the nearest ${"factcheck.config.json"} upward)`)
     .option("--color", "force colour")
     .option("--no-color", "no colour, even on a terminal")
+    .option("-j, --jobs <n>", "extraction threads (default: the number of cores)")
+    .option("--max-file-size <bytes>", "skip files larger than this (default: 10 MiB)")
     .option("--debug", "show stack traces of internal errors");
+}
+
+/** --jobs as a whole number of threads, the core count by default. */
+function jobsOf(value: string | undefined): number {
+  if (value === undefined) return defaultJobs();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs takes a whole number of threads, not "${value}"`);
+  return n;
+}
+
+/** A progress line on stderr, only on a terminal and only once a run has lasted a second. */
+function progress(stderr: CliIO["stderr"] & { isTTY?: boolean }): { update: (done: number, total: number) => void; end: () => void } {
+  const started = Date.now();
+  let shown = false;
+  return {
+    update: (done, total) => {
+      if (!stderr.isTTY || Date.now() - started < 1000) return;
+      shown = true;
+      stderr.write(`\rfactcheck: ${done}/${total} articles read`);
+    },
+    end: () => {
+      if (shown) stderr.write("\r\x1b[K");
+    },
+  };
 }
 
 /** Did the report reach the --fail-on level, or exceed --max-warnings? */
@@ -163,7 +201,14 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     // options after "check" are check's own, not the main command's
     .enablePositionalOptions()
     .action(async (inputs: string[], _options: unknown, command: Command) => {
-      await finish(command, async (config) => withoutIgnored(await factcheck(inputs, { stdin: io.stdin, ...(command.opts<CommonOptions>().facts ?? config.facts ? { facts: command.opts<CommonOptions>().facts ?? config.facts } : {}) }), config));
+      await finish(command, async (config) => {
+        const options = command.opts<CommonOptions>();
+        const facts = options.facts ?? config.facts;
+        const bar = progress(io.stderr);
+        const report = await factcheck(inputs, { stdin: io.stdin, jobs: jobsOf(options.jobs), onProgress: bar.update, ...(options.maxFileSize ? { maxFileSize: maxFileSizeOf(options.maxFileSize) } : {}), ...(facts ? { facts } : {}) });
+        bar.end();
+        return withoutIgnored(report, config);
+      });
     });
   addCommonOptions(program, "off");
 
@@ -190,14 +235,16 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .description("The map: read articles and write one JSON line per article (its claims and what reconcile needs). Pure: one article in, its record out.")
     .argument("<inputs...>", "article files, folders, URLs or - for stdin")
     .option("-o, --output <file>", "write the records to a file (atomically) instead of stdout")
+    .option("-j, --jobs <n>", "extraction threads (default: the number of cores)")
     .option("--debug", "show stack traces of internal errors")
     .addHelpText("after", "\nExample:\n  $ factcheck extract seeds/ | factcheck reconcile --json\n  $ ls seeds/*.txt | parallel -j4 factcheck extract {} > claims.ndjson && factcheck reconcile claims.ndjson")
     .action(async (inputs: string[], _options: unknown, command: Command) => {
-      const options = command.opts<{ output?: string }>();
+      const options = command.opts<{ output?: string; jobs?: string }>();
       const { articles, warnings } = await ingest(inputs, io.stdin);
       for (const warning of warnings) io.stderr.write(`factcheck: warning: ${warning}\n`);
       if (articles.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}`);
-      const text = articles.map((a) => `${JSON.stringify(extractRecord(a))}\n`).join("");
+      const records = await extractAll(articles, jobsOf(options.jobs), extractRecord);
+      const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
       if (options.output) await writeAtomically(options.output, text);
       else io.stdout.write(text);
     });

@@ -2,7 +2,7 @@ import type { Article } from "../model/article.js";
 import { findDates } from "../shared/dates.js";
 import { lineStartsOf, linesOf } from "../shared/positions.js";
 import { readMasthead, readWireDateline } from "./dateline.js";
-import { readInputs, type InputText } from "./read.js";
+import { readInputs, type InputText, type ReadOptions } from "./read.js";
 import { maskMarkdown } from "./markdown.js";
 import { splitSegments } from "./segments.js";
 
@@ -80,8 +80,8 @@ export function toArticle(input: InputText): Article {
 }
 
 /** ingest: paths, folders and stdin → articles, sorted by id; unreadable inputs become warnings. */
-export async function ingest(paths: readonly string[], stdin?: NodeJS.ReadableStream): Promise<IngestResult> {
-  const { inputs, warnings } = await readInputs(paths, stdin);
+export async function ingest(paths: readonly string[], stdin?: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<IngestResult> {
+  const { inputs, warnings } = await readInputs(paths, stdin, options);
   const counts = new Map<string, number>();
   for (const input of inputs) counts.set(input.id, (counts.get(input.id) ?? 0) + 1);
   // two folders may hold files of the same name: then the path tells them apart

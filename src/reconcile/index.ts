@@ -1,3 +1,4 @@
+import { pushTo } from "../shared/group.js";
 import type { ArticleRecord } from "../model/record.js";
 import type { Finding, FindingKind, FindingValue } from "../model/finding.js";
 import type { Slot, SlotClaim } from "../model/slot.js";
@@ -15,25 +16,54 @@ interface Judging extends ValueContext {
   dates: ReadonlyMap<string, string>;
 }
 
+/** What of a claim decides whether it fits another: its value and the context compatible() reads. */
+function signature(c: SlotClaim): string {
+  const x = c.context;
+  return [valueKey(c), c.value.low, c.value.high, x.qualifier, x.partial, x.loose, x.attribution, x.period, x.provisional].join("|");
+}
+
 /**
  * Pairs of claims from different sources that cannot both be true. Two sources that each also
  * give a figure the other can accept do not disagree: the odd figure is about something else
  * ("the closing price on Friday" beside "the deal on Monday"). A title is different: calling one
  * person two incompatible things is an error however often the right title also appears.
+ * Claims are compared by signature (value and context), so a story of a thousand articles costs
+ * the square of its distinct values, not of its claims.
  */
 function conflicts(slot: Slot, places: PlaceKnowledge): [SlotClaim, SlotClaim][] {
+  const groups = new Map<string, SlotClaim[]>();
+  for (const c of slot.claims) pushTo(groups, signature(c), c);
+  const sigs = [...groups.keys()];
+  const first = (sig: string) => groups.get(sig)![0]!;
+  const memo = new Map<string, boolean>();
+  const fits = (a: string, b: string) => {
+    const key = `${a}\u0000${b}`;
+    if (!memo.has(key)) memo.set(key, compatible(first(a), first(b), slot.spanDays, places));
+    return memo.get(key)!;
+  };
+  const saysMemo = new Map<string, boolean>();
+  const says = (x: string, b: string) => {
+    const key = `${x}\u0000${b}`;
+    if (!saysMemo.has(key)) saysMemo.set(key, supports(first(x), first(b), slot.spanDays, places));
+    return saysMemo.get(key)!;
+  };
+  // the signatures each source gives
+  const bySource = new Map<string, Set<string>>();
+  for (const [sig, claims] of groups) for (const c of claims) bySource.set(c.source, (bySource.get(c.source) ?? new Set()).add(sig));
+  const agreesWith = (source: string, own: string, other: string) => slot.attribute !== "role" && [...bySource.get(source)!].some((x) => x !== own && says(x, other));
   const pairs: [SlotClaim, SlotClaim][] = [];
-  const claims = slot.claims;
-  const fits = (a: SlotClaim, b: SlotClaim) => compatible(a, b, slot.spanDays, places);
-  const says = (x: SlotClaim, b: SlotClaim) => x !== b && supports(x, b, slot.spanDays, places);
-  const bySource = new Map<string, SlotClaim[]>();
-  for (const c of claims) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
-  const alsoAgree = (a: SlotClaim, b: SlotClaim) =>
-    slot.attribute !== "role" && (bySource.get(a.source)!.some((x) => says(x, b)) || bySource.get(b.source)!.some((y) => says(y, a)));
-  for (let i = 0; i < claims.length; i++)
-    for (let j = i + 1; j < claims.length; j++) {
-      const [a, b] = [claims[i]!, claims[j]!];
-      if (a.source !== b.source && !fits(a, b) && !alsoAgree(a, b)) pairs.push([a, b]);
+  for (let i = 0; i < sigs.length; i++)
+    for (let j = i + 1; j < sigs.length; j++) {
+      const [sa, sb] = [sigs[i]!, sigs[j]!];
+      if (fits(sa, sb)) continue;
+      const left = groups.get(sa)!.filter((a) => !agreesWith(a.source, sa, sb));
+      const right = groups.get(sb)!.filter((b) => !agreesWith(b.source, sb, sa));
+      // enough pairs to judge them (update or contradiction); a thousand copies of one clash say no more
+      let kept = 0;
+      for (const a of left) {
+        for (const b of right) if (a.source !== b.source && kept++ < 200) pairs.push([a, b]);
+        if (kept >= 200) break;
+      }
     }
   return pairs;
 }
@@ -50,7 +80,7 @@ function finding(slot: Slot, kind: FindingKind, values: FindingValue[], consensu
 function copiesNote(values: readonly FindingValue[], ctx: Judging): string {
   const sources = [...new Set(values.flatMap((v) => v.sources))];
   const byOrigin = new Map<string, string[]>();
-  for (const s of sources) byOrigin.set(ctx.originOf(s), [...(byOrigin.get(ctx.originOf(s)) ?? []), s]);
+  for (const s of sources) pushTo(byOrigin, ctx.originOf(s), s);
   const copies = [...byOrigin.values()].filter((group) => group.length > 1);
   return copies.map((group) => ` (${group.sort().join(" and ")} are copies of one text)`).join("");
 }
@@ -61,7 +91,8 @@ function updateFindings(slot: Slot, ctx: Judging): Draft[] {
   const ordered = [...slot.claims].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : (a.value.number ?? 0) - (b.value.number ?? 0)));
   const latest = ordered.at(-1)!;
   const first = ordered[0]!;
-  const position = (v: FindingValue) => Math.min(...v.claims.map((id) => ordered.findIndex((c) => c.id === id)));
+  const order = new Map(ordered.map((c, i) => [c.id, i]));
+  const position = (v: FindingValue) => Math.min(...v.claims.map((id) => order.get(id)!));
   const values = valuesOf(ordered, ctx).sort((a, b) => position(a) - position(b));
   const drafts: Draft[] = [
     finding(slot, "update", values, latest.value.normalized, `${slot.subject.name}: updated from ${first.value.text} to ${latest.value.text} (${latest.source}${dateOf(latest) ? `, ${dateOf(latest)}` : ""})`),

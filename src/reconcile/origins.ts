@@ -1,3 +1,4 @@
+import { pushTo } from "../shared/group.js";
 /**
  * Groups syndicated copies: two articles that share most of their word 8-grams are one text
  * (the same wire story in two outlets). Found through an index of shingles, never by comparing
@@ -6,7 +7,7 @@
 export function findOrigins(fingerprints: readonly { id: string; shingles: readonly number[] }[]): Map<string, string> {
   const holders = new Map<number, number[]>();
   fingerprints.forEach((f, i) => {
-    for (const s of f.shingles) holders.set(s, [...(holders.get(s) ?? []), i]);
+    for (const s of f.shingles) pushTo(holders, s, i);
   });
   const parent = fingerprints.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
@@ -19,7 +20,7 @@ export function findOrigins(fingerprints: readonly { id: string; shingles: reado
     }
   });
   const groups = new Map<number, string[]>();
-  fingerprints.forEach((f, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), f.id]));
+  fingerprints.forEach((f, i) => pushTo(groups, root(i), f.id));
   const origins = new Map<string, string>();
   for (const ids of groups.values()) {
     const id = `origin:${[...ids].sort()[0]}`;

@@ -1,3 +1,4 @@
+import { pushTo } from "../shared/group.js";
 import type { Slot } from "../model/slot.js";
 import { valueKey } from "./values.js";
 
@@ -23,7 +24,7 @@ export function sourceReliability(slots: readonly Slot[], originOf: (source: str
       const confidence = values.map((v) => 1 - [...v].reduce((p, s) => p * (1 - 0.9 * trust.get(s)!), 1));
       const top = Math.max(...confidence);
       values.forEach((v, i) => {
-        for (const s of v) scores.set(s, [...(scores.get(s) ?? []), confidence[i]! / top]);
+        for (const s of v) pushTo(scores, s, confidence[i]! / top);
       });
     }
     for (const s of sources) {

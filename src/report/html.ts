@@ -304,15 +304,15 @@ function panelHtml(panel: Panel, claims: readonly Claim[], uses: ReadonlyMap<str
   const source = panel.source;
   const title = source?.title ?? panel.id;
   const meta = [panel.id, source?.outlet ?? undefined, source?.published ?? "date unknown"].filter((x): x is string => x !== undefined);
-  const draft = source?.draft === true ? ` <span class="badge draft">draft</span>` : "";
+  const draft = source?.draft === true ? `<span class="badge draft">draft</span> ` : "";
   const body =
     ordered.length === 0
       ? `<p class="empty">No claims found in this source.</p>`
       : ordered.map((s) => sentenceHtml(s.quote, s.line, s.claims, uses, report, marks)).join("\n");
   return [
     `<article class="panel" aria-labelledby="panel-${index}-title">`,
-    `<header class="panel-head"><h3 id="panel-${index}-title"><span class="src-label">${h(panel.label)}</span> ${h(title)}${draft}</h3>`,
-    `<p class="meta" title="${h(source?.path ?? panel.id)}">${meta.map(h).join(" · ")}</p></header>`,
+    `<header class="panel-head"><h3 id="panel-${index}-title" title="${h(title)}"><span class="src-label">${h(panel.label)}</span> ${h(title)}</h3>`,
+    `<p class="meta" title="${h(source?.path ?? panel.id)}">${draft}${meta.map(h).join(" · ")}</p></header>`,
     `<div class="panel-body" tabindex="0" aria-label="${h(`sentences of ${panel.id}`)}">`,
     body,
     `</div></article>`,
@@ -361,8 +361,9 @@ h1,h2,h3{margin:0;line-height:1.25}
 h1{font-size:1.45rem}
 h2{font-size:1.1rem;margin-bottom:.5rem}
 h3{font-size:.95rem}
-.page-head{padding:1rem 1.25rem .75rem;border-bottom:1px solid var(--border)}
-.summary{display:flex;flex-wrap:wrap;gap:.4rem;margin:.6rem 0 .8rem;padding:0;list-style:none}
+.page-head{padding:.8rem 1.25rem .6rem;border-bottom:1px solid var(--border)}
+.title-row{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.2rem;margin-bottom:.6rem}
+.summary{display:flex;flex-wrap:wrap;gap:.4rem;margin:0;padding:0;list-style:none}
 .summary li{padding:.15rem .6rem;border-radius:999px;background:var(--surface);border:1px solid var(--border);color:var(--text)}
 .summary b{font-variant-numeric:tabular-nums}
 .summary .contradiction,.badge.contradiction,.hl.contradicted{background:var(--contradicted-bg);color:var(--contradicted-fg)}
@@ -370,16 +371,17 @@ h3{font-size:.95rem}
 .summary .uncorroborated,.badge.uncorroborated,.hl.uncorroborated{background:var(--uncorroborated-bg);color:var(--uncorroborated-fg)}
 .summary .update,.badge.update,.hl.update{background:var(--update-bg);color:var(--update-fg)}
 .sources-wrap{overflow-x:auto}
-table.sources{border-collapse:collapse;font-size:.87rem;min-width:100%}
-.sources th,.sources td{text-align:left;padding:.25rem .6rem;border-bottom:1px solid var(--border);vertical-align:top}
+table.sources{border-collapse:collapse;font-size:.85rem;min-width:100%;line-height:1.35}
+.sources th,.sources td{text-align:left;padding:.15rem .6rem;border-bottom:1px solid var(--border);vertical-align:top}
 .sources th{color:var(--muted);font-weight:600}
 .sources td.num{font-variant-numeric:tabular-nums}
-.sources .id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem;overflow-wrap:anywhere}
+.sources .id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem;white-space:nowrap}
+.sources .nowrap{white-space:nowrap}
 .muted,.meta,.ln,.v-sources,.count{color:var(--muted)}
 .badge{display:inline-block;padding:0 .45rem;border-radius:.3rem;font-size:.76rem;font-weight:600;letter-spacing:.01em;vertical-align:.08em}
 .badge.draft{background:var(--update-bg);color:var(--update-fg)}
 .src-label{display:inline-block;min-width:1.9rem;padding:0 .3rem;border:1px solid var(--border);border-radius:.3rem;font-size:.76rem;font-weight:600;text-align:center;color:var(--text);background:var(--bg)}
-.layout{display:grid;grid-template-columns:minmax(320px,400px) minmax(0,1fr);gap:1rem;padding:1rem 1.25rem;align-items:start}
+.layout{display:grid;grid-template-columns:minmax(320px,400px) minmax(0,1fr);gap:1rem;padding:.8rem 1.25rem;align-items:start}
 .findings-pane{position:sticky;top:0;max-height:100vh;overflow:auto;padding-right:.25rem}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem .8rem;align-items:center;margin-bottom:.5rem;font-size:.87rem}
 .filter select{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--border);border-radius:.3rem;padding:.1rem .3rem}
@@ -406,15 +408,15 @@ ol.findings{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
 .articles{display:grid;grid-template-columns:repeat(auto-fill,minmax(270px,1fr));gap:.75rem}
 .panel{border:1px solid var(--border);border-radius:.4rem;background:var(--surface);display:flex;flex-direction:column;min-width:0}
 .panel-head{padding:.5rem .7rem;border-bottom:1px solid var(--border)}
-.panel-head h3{overflow-wrap:anywhere}
+.panel-head h3{overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
 .meta{margin:.2rem 0 0;font-size:.8rem;overflow-wrap:anywhere}
-.panel-body{height:20rem;max-height:36vh;overflow:auto;padding:.3rem .7rem .6rem;scroll-behavior:auto}
+.panel-body{height:14rem;max-height:40vh;overflow:auto;padding:.3rem .7rem .6rem;scroll-behavior:auto}
 .q{display:grid;grid-template-columns:2.2em 1fr;gap:.3rem;margin:.45rem 0;font-size:.9rem}
 .ln{font-size:.75rem;text-align:right;font-variant-numeric:tabular-nums;padding-top:.15rem}
 .qt{overflow-wrap:anywhere}
 .hl{padding:0 .12rem;border-radius:.2rem;cursor:pointer}
 .hl.dissent{text-decoration:underline wavy;text-decoration-thickness:1px;text-underline-offset:3px}
-.hl.current{outline:2px solid var(--accent);outline-offset:1px;font-weight:700}
+.hl.current{outline:2px solid var(--accent);outline-offset:1px;margin:0 3px;font-weight:700}
 .hl.contradicted.current{background:var(--contradicted-fg);color:var(--contradicted-bg)}
 .hl.agreed.current{background:var(--agreed-fg);color:var(--agreed-bg)}
 .hl.uncorroborated.current{background:var(--uncorroborated-fg);color:var(--uncorroborated-bg)}
@@ -425,17 +427,25 @@ footer{padding:.5rem 1.25rem 1rem;font-size:.8rem;color:var(--muted)}
 .layout{grid-template-columns:minmax(0,1fr)}
 .findings-pane{position:static;max-height:none;overflow:visible;padding-right:0}
 .articles{grid-template-columns:minmax(0,1fr)}
+table.sources,.sources tbody,.sources tr{display:block;min-width:0}
+.sources thead{display:none}
+.sources tr{padding:.35rem 0;border-bottom:1px solid var(--border)}
+.sources td{display:inline;border:0;padding:0 .5rem 0 0}
+.sources td.title{display:block;padding:.1rem 0}
+.sources td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+.sources .id{white-space:normal;overflow-wrap:anywhere}
 }
 @media print{
-:root{color-scheme:light}
+:root{${schemeCss(PALETTE.light)}color-scheme:light}
 body,.panel,.finding,.summary li,.src-label,.badge,.hl,.hl.current,.finding[aria-pressed="true"]{background:none!important;color:#000!important;box-shadow:none!important}
 .filters,.legend{display:none!important}
+.page-head{padding:0 0 .5rem}
 .layout,.articles{display:block;padding:0}
 .findings-pane{position:static;max-height:none;overflow:visible}
 li[hidden]{display:list-item!important}
 .finding,.panel{break-inside:avoid;margin-bottom:.5rem;border-color:#777}
 .panel-body{height:auto;max-height:none;overflow:visible}
-.hl{outline:none!important;font-weight:inherit}
+.hl,.hl.current{outline:none!important;margin:0}
 .hl.contradicted{text-decoration:underline wavy;text-decoration-thickness:1px}
 .hl.agreed{text-decoration:underline solid}
 .hl.uncorroborated{text-decoration:underline dotted}
@@ -498,7 +508,8 @@ const SCRIPT = `
       top = Math.min(top, box.top);
       bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
     });
-    if (top < 0 || bottom > window.innerHeight) window.scrollBy(0, top - 8);
+    var delta = top < 0 ? top - 8 : bottom > window.innerHeight ? Math.min(bottom - window.innerHeight + 8, top - 8) : 0;
+    if (delta !== 0) window.scrollBy(0, delta);
   }
 
   function activate(i) {
@@ -639,8 +650,8 @@ export function formatHtml(report: Report): string {
       return (
         `<tr><td><span class="src-label">${h(panel.label)}</span></td>` +
         `<td class="id" title="${h(src?.path ?? panel.id)}">${h(panel.id)}${src?.draft === true ? ` <span class="badge draft">draft</span>` : ""}</td>` +
-        `<td>${src?.title ? h(src.title) : "—"}</td><td>${src?.published ? h(src.published) : "—"}</td>` +
-        `<td>${src?.outlet ? h(src.outlet) : "—"}</td><td class="num">${reliability === undefined ? "—" : reliability.toFixed(2)}</td></tr>`
+        `<td class="title">${src?.title ? h(src.title) : "—"}</td><td class="nowrap" data-label="published">${src?.published ? h(src.published) : "—"}</td>` +
+        `<td data-label="outlet">${src?.outlet ? h(src.outlet) : "—"}</td><td class="num nowrap" data-label="reliability">${reliability === undefined ? "—" : reliability.toFixed(2)}</td></tr>`
       );
     })
     .join("\n");
@@ -682,8 +693,8 @@ export function formatHtml(report: Report): string {
 </head>
 <body>
 <header class="page-head">
-<h1>factcheck report</h1>
-<ul class="summary" aria-label="summary">${summary}</ul>
+<div class="title-row"><h1>factcheck report</h1>
+<ul class="summary" aria-label="summary">${summary}</ul></div>
 <div class="sources-wrap"><table class="sources" aria-label="sources">
 <thead><tr><th scope="col"></th><th scope="col">id</th><th scope="col">title</th><th scope="col">published</th><th scope="col">outlet</th><th scope="col">reliability</th></tr></thead>
 <tbody>
@@ -700,7 +711,7 @@ ${findingsHtml}
 </section>
 <section aria-labelledby="articles-title">
 <div class="articles-head"><h2 id="articles-title">Articles</h2>
-<span class="legend" aria-label="legend"><span class="hl contradicted">contradicted</span><span class="hl update">update</span><span class="hl uncorroborated">uncorroborated</span><span class="hl agreed">agreed</span></span></div>
+<span class="legend" aria-label="legend"><span class="hl contradicted">contradicted</span><span class="hl update">update</span><span class="hl uncorroborated">uncorroborated</span><span class="hl agreed">agreed</span><span class="hl contradicted dissent">not the consensus</span></span></div>
 <div class="articles">
 ${panelsHtml}
 </div>
