@@ -25,6 +25,7 @@ export interface Anchor {
 }
 
 const parser = chrono.casual;
+const MAY_HOLD_A_DATE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|yesterday|today|tonight|tomorrow|\bago\b|\b(last|this|next)\s+(week|month|year)|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -34,7 +35,8 @@ function referenceOf(anchor: Anchor): Date {
 
 /** Every date mentioned in `text`, resolved against the anchor; mentions it cannot resolve are left out. */
 export function findDates(text: string, anchor: Anchor, futureTense = false): DateMention[] {
-  if (!/\d|day|month|year|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago|yesterday|tonight/i.test(text)) return [];
+  // chrono is the costliest step of extraction: ask it only about text that names a day, a month or a relative time
+  if (!MAY_HOLD_A_DATE.test(text)) return bareYears(text, []);
   const results = parser.parse(text, { instant: referenceOf(anchor), timezone: 0 }, { forwardDate: false });
   const mentions: DateMention[] = [];
   for (let i = 0; i < results.length; i++) {
@@ -77,14 +79,18 @@ export function findDates(text: string, anchor: Anchor, futureTense = false): Da
     const mention = resolve(result, anchor, futureTense);
     if (mention) mentions.push(mention);
   }
-  // chrono leaves a bare year alone: "in 1942", "since 2004"
+  return bareYears(text, mentions, anchor);
+}
+
+/** Adds the bare years chrono leaves alone ("in 1942") and the "last September" it misses; sorts; trims. */
+function bareYears(text: string, mentions: DateMention[], anchor?: Anchor): DateMention[] {
   for (const m of text.matchAll(/\b(?:in|by|until|from|during|of|before|after)\s+((?:1[5-9]|20)\d\d)\b(?!\s*[-–]?\s*(?:\d|year))/gi)) {
     const index = m.index! + m[0].length - 4;
     if (mentions.some((d) => index >= d.index && index < d.index + d.text.length)) continue;
     mentions.push({ index, text: m[1]!, iso: m[1]!, relative: false });
   }
   // "last September", "this March": chrono leaves a month with a relative word alone
-  if (anchor.date) {
+  if (anchor?.date) {
     const [year, month] = anchor.date.split("-").map(Number) as [number, number];
     for (const m of text.matchAll(/\b(last|this|next)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g)) {
       if (mentions.some((d) => m.index! >= d.index && m.index! < d.index + d.text.length)) continue;
