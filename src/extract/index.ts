@@ -165,7 +165,9 @@ export function extract(article: Article): RawClaim[] {
   sentences.forEach((s, k) => {
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
-    const dates = findDates(s.text, anchor, future).map((d) => ({ ...d, token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)) }));
+    // wink already marks dates and times; a sentence without one needs no date parser
+    const dated = s.tokens.some((t) => t.entity === "DATE" || t.entity === "TIME");
+    const dates = (dated ? findDates(s.text, anchor, future) : findDates(s.text, anchor, future, true)).map((d) => ({ ...d, token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)) }));
     // a plan ("is expected to close in the first quarter of 2027") or a date after the dateline is another event
     const periodOfDate = (d: DateMention) =>
       isBackground(d, anchorForPeriods) ? d.iso.slice(0, 4) : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchorForPeriods && dateSpan(d.iso)[0] > anchorForPeriods) ? "future" : "current";

@@ -21,7 +21,8 @@ const DATE_WORDS = /\b(published|updated|last updated|posted|at|on|gmt|utc|est|e
 /** A line near the top that is nothing but a date ("WEDNESDAY 03 JULY 2013", "Published: 4 March 2026"). */
 function dateLine(line: string): string | null {
   const trimmed = line.trim();
-  if (trimmed.length === 0 || trimmed.length > 80) return null;
+  // a date line has a year in it; most lines have none, and need no parser
+  if (trimmed.length === 0 || trimmed.length > 80 || !/\b(19|20)\d\d\b/.test(trimmed)) return null;
   const dates = findDates(trimmed, { date: null, direction: "back" });
   const full = dates.find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.iso) && !d.relative);
   if (!full) return null;

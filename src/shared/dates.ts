@@ -34,9 +34,9 @@ function referenceOf(anchor: Anchor): Date {
 }
 
 /** Every date mentioned in `text`, resolved against the anchor; mentions it cannot resolve are left out. */
-export function findDates(text: string, anchor: Anchor, futureTense = false): DateMention[] {
+export function findDates(text: string, anchor: Anchor, futureTense = false, yearsOnly = false): DateMention[] {
   // chrono is the costliest step of extraction: ask it only about text that names a day, a month or a relative time
-  if (!MAY_HOLD_A_DATE.test(text)) return bareYears(text, []);
+  if (yearsOnly || !MAY_HOLD_A_DATE.test(text)) return bareYears(text, [], anchor);
   const results = parser.parse(text, { instant: referenceOf(anchor), timezone: 0 }, { forwardDate: false });
   const mentions: DateMention[] = [];
   for (let i = 0; i < results.length; i++) {
