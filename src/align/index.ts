@@ -90,7 +90,9 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       continue;
     }
     if (claim.attribute === "ordinal") {
-      const involved = [...new Set(claim.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));
+      // the main event's own people name no other series ("their third meeting" is the story's)
+      const named = [...new Set(claim.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const involved = named.every((p) => mainParticipants.has(p.id)) ? [] : named;
       const series = claim.context.about;
       const id = `event:${slug(series)}${involved.length ? `-${involved.map((p) => p.id.slice(7)).join("-")}` : ""}`;
       const name = `${series}${involved.length ? ` (${involved.map((p) => p.name).join(", ")})` : ""}`;

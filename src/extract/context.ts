@@ -79,7 +79,8 @@ export function nearestTrigger(sentence: Sentence, triggers: readonly Trigger[],
     const [from, to] = trigger.index < index ? [trigger.index, index] : [index, trigger.index];
     let boundaries = 0;
     for (let k = from; k < to; k++) if (/^[,;:—–()]$/.test(sentence.tokens[k]!.text)) boundaries++;
-    const score = to - from + boundaries * 6;
+    // a sub-event (an arrest, a statement) wins only when it is clearly nearer than the event itself
+    const score = to - from + boundaries * 6 + (trigger.aside ? 2 : 0);
     if (score < bestScore) {
       best = trigger;
       bestScore = score;

@@ -489,7 +489,7 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     if (!category && (!noun || GENERIC_PEOPLE.has(noun))) continue;
     // "15 seats", "a crowd of 41,236": the category says what is counted, whatever noun is near
     // "3,000 residents were evacuated" counts the same people as "3,000 people were evacuated"
-    const nounClass = category && OWN_NOUN.has(category) ? OWN_NOUN.get(category)! : zero || !noun || GENERIC_PEOPLE.has(noun) || (category && POPULATION.has(noun)) ? (category ? "people" : noun ?? "people") : noun;
+    const nounClass = category && OWN_NOUN.has(category) ? OWN_NOUN.get(category)! : zero || !noun || GENERIC_PEOPLE.has(noun) || (category && POPULATION.has(noun)) ? (category ? "people" : noun ?? "people") : (SYNONYMS.get(noun) ?? noun);
     const what = category ?? nounClass;
     const value = n ?? undefined;
     found.push({

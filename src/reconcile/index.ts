@@ -189,8 +189,10 @@ export function reconcile(slots: readonly Slot[], articles: readonly Pick<Articl
   const draftIds = options.drafts ?? new Set<string>();
   const trusted = options.trusted ?? new Set<string>();
   const reliability = sourceReliability(slots.map((s) => ({ ...s, claims: s.claims.filter((c) => !draftIds.has(c.source)) })), originOf);
+  const places = placeKnowledge(slots);
   const ctx: Judging = {
-    places: placeKnowledge(slots),
+    places,
+    containers: places.containers,
     // an article's own date orders its figures; one borrowed from the story says nothing of when it was written
     dates: new Map(articles.map((a) => [a.id, a.published ?? (a.anchor.from === "story" ? "" : a.anchor.date) ?? ""])),
     originOf,

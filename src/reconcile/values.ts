@@ -19,6 +19,8 @@ function placeFamilies(claims: readonly SlotClaim[]): Map<string, string> {
 
 export interface ValueContext {
   originOf: (source: string) => string;
+  /** the places the text puts a place in: a source naming a palace in a city also says the city */
+  containers?: (place: string) => string[];
   /** a source's weight after truth discovery, 0–1 */
   trust: (source: string) => number;
 }
@@ -63,6 +65,15 @@ export function valuesOf(claims: readonly SlotClaim[], ctx: ValueContext): Findi
     entry.sources.add(c.source);
     entry.claims.push(c.id);
     byKey.set(key, entry);
+  }
+  // "the Sun Palace in Velm" says the event was in Velm too: its source backs that value as well
+  if (families && ctx.containers) {
+    for (const c of claims) {
+      for (const outer of ctx.containers(c.value.normalized)) {
+        const entry = byKey.get(families.get(outer) ?? outer);
+        if (entry && !entry.sources.has(c.source)) entry.sources.add(c.source);
+      }
+    }
   }
   const values = [...byKey.values()].map(({ first, sources, claims: ids }) => ({
     text: first.value.text,
