@@ -103,8 +103,8 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
     // "Holm", "Jon Holm": a figure's holder is resolved like any person
     // a person's percentage is their share, whatever noun the sentence puts near it
     const holder = claim.context.holder ? personOf(claim.context.holder) : undefined;
-    const isPerson = !!holder && people.get(claim.context.holder!)?.id.startsWith("person:") && claims.some((c) => c.attribute === "role" && personOf(c.context.about).id === holder.id);
-    const what = isPerson && claim.context.about.startsWith("share") ? "share" : claim.context.about;
+    // a holder's percentage of its shares or of the vote is its share; a premium or a stake is another figure
+    const what = holder && /^share( of (shares|vote))?$/.test(claim.context.about) ? "share" : claim.context.about;
     const about = holder ? `${what} of ${holder.name}` : claim.context.about;
     if (claim.attribute === "count" || claim.attribute === "measure") {
       const id = `${claim.attribute === "count" ? "group" : "event"}:${slug(event.key)}/${slug(about)}`;

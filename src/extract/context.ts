@@ -80,7 +80,7 @@ export function nearestTrigger(sentence: Sentence, triggers: readonly Trigger[],
     let boundaries = 0;
     for (let k = from; k < to; k++) if (/^[,;:—–()]$/.test(sentence.tokens[k]!.text)) boundaries++;
     // a sub-event (an arrest, a statement) wins only when it is clearly nearer than the event itself
-    const score = to - from + boundaries * 6 + (trigger.aside ? 2 : 0);
+    const score = to - from + boundaries * 6 + (trigger.aside ? 3 : 0);
     if (score < bestScore) {
       best = trigger;
       bestScore = score;

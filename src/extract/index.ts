@@ -233,6 +233,7 @@ export function extract(article: Article): RawClaim[] {
       const mismatch = d.statedWeekday !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d.iso) && weekdayOf(d.iso) !== d.statedWeekday ? WEEKDAYS[d.statedWeekday] : undefined;
       add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, {
         ...context(e), period: periodOfDate(d), about: startsAt(s, d.token) ? "start" : "date", ...(e.inClause ? {} : { loose: true }), ...(mismatch ? { weekdayMismatch: mismatch } : {}),
+        ...(cueAt(s, d.token) ? { cue: cueAt(s, d.token) } : {}),
       });
     }
 
