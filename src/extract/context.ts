@@ -4,6 +4,8 @@ import type { Sentence, Token } from "./nlp.js";
 /** A word in a sentence that names an event, with the class of event it names. */
 export interface Trigger {
   eventClass: string;
+  /** every class the word can name ("race": a match or an election); the article's own class wins */
+  classes: string[];
   /** the words as written, lower case */
   words: string;
   index: number;
@@ -65,7 +67,8 @@ export function findTriggers(sentence: Sentence): Trigger[] {
     // "the Cup final first leg", "a summit meeting": in a run of event words the last is the head
     const previous = found.at(-1);
     if (previous && previous.index + previous.words.split(" ").length === i - (ordinal && tokens[i - 1]?.entity === "ORDINAL" ? 1 : 0) && !previous.aside && !match.aside && !previous.generic && !match.generic && tokens[i + match.words.length - 1]!.pos === "NOUN") found.pop();
-    found.push({ eventClass, words: [ordinal && tokens[i - 1]?.entity === "ORDINAL" ? ordinal : "", ...match.words].filter(Boolean).join(" "), index: i, aside: match.aside, generic: match.generic });
+    const classes = candidates!.filter((c) => c.words.join(" ") === match.words.join(" ")).map((c) => c.eventClass);
+    found.push({ eventClass, classes, words: [ordinal && tokens[i - 1]?.entity === "ORDINAL" ? ordinal : "", ...match.words].filter(Boolean).join(" "), index: i, aside: match.aside, generic: match.generic });
     i += match.words.length - 1;
   }
   return found;

@@ -205,7 +205,7 @@ export function extract(article: Article): RawClaim[] {
       // a related-article blurb is about another story: its events are whoever it names, not the article's own
       if (participants.length === 0 && s.segment === "related") participants = sentencePeople.length > 0 ? sentencePeople : sentences[k - 1]?.block === s.block ? previousPeople : [];
       // "the match" in a report of "the second leg" is that leg; "the first leg" in it is another event
-      const main = !trigger || trigger.generic || trigger.eventClass === mainClass || (!trigger.eventClass.includes(":") && trigger.eventClass === mainClass.split(":")[0]);
+      const main = !trigger || trigger.generic || trigger.eventClass === mainClass || (!trigger.eventClass.includes(":") && trigger.classes.includes(mainClass.split(":")[0]!));
       const period = trigger ? (triggerPeriods.get(trigger) ?? "current") : sentencePeriod;
       const inClause = !!trigger && trigger.index >= clauseAround(s, index)[0] && trigger.index <= clauseAround(s, index)[1];
       return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}), ...(trigger && !trigger.generic ? { trigger: trigger.words } : {}), ...(trigger?.aside ? { aside: true } : {}) };

@@ -13,7 +13,8 @@ function isBoilerplateLine(line: string): boolean {
   return markers.boilerplatePrefixes.some((p) => n.startsWith(p));
 }
 
-const isCaptionCredit = (line: string) => markers.captionCredits.some((c) => norm(line).startsWith(c));
+// a credit alone on its line ("Bild generiert von KI", "AP Photo/J. Roe"), not a caption of its own ("Photo: A firefighter …")
+const isCaptionCredit = (line: string) => norm(line).length < 40 && markers.captionCredits.some((c) => norm(line).startsWith(c));
 
 interface LineInfo {
   text: string;
