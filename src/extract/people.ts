@@ -163,7 +163,7 @@ export function findRoles(sentence: Sentence): RoleMention[] {
       let end = after;
       if (tokens[after]?.lower === "of") {
         end = after + 1;
-        while (end < tokens.length && end < after + 8 && /^\p{Ll}/u.test(tokens[end]!.text) && tokens[end]!.pos !== "VERB" && tokens[end]!.pos !== "AUX") end++;
+        while (end < tokens.length && end < after + 8 && /^\p{L}/u.test(tokens[end]!.text) && tokens[end]!.pos !== "VERB" && tokens[end]!.pos !== "AUX") end++;
         if (end === after + 1 || /^(the|a|an|of)$/.test(tokens[end - 1]!.lower)) end = after;
       }
       const text = end > after ? sentence.text.slice(tokens[i]!.start - sentence.start, tokens[end - 1]!.end - sentence.start) : title.title;
@@ -186,8 +186,10 @@ export function findRoles(sentence: Sentence): RoleMention[] {
 function appositiveNameBefore(tokens: readonly Token[], i: number): string | null {
   let k = i - 1;
   let modifiers = 0;
+  // "Jon Holm, head of the agency": no article at all
+  if (tokens[k]?.text === ",") k++;
   // "Jon Holm, the captain", "Jon Holm, Velm's captain"
-  while (k >= 0 && modifiers < 5 && !/^(the|a|an|its|their|his|her|’s|'s)$/.test(tokens[k]!.lower)) {
+  else while (k >= 0 && modifiers < 5 && !/^(the|a|an|its|their|his|her|’s|'s)$/.test(tokens[k]!.lower)) {
     if (tokens[k]!.pos === "VERB" || tokens[k]!.pos === "PUNCT" && tokens[k]!.text !== "-") return null;
     k--;
     modifiers++;
