@@ -1,7 +1,7 @@
 import { pushTo } from "./shared/group.js";
 import { align } from "./align/index.js";
 import { extract } from "./extract/index.js";
-import { readFile } from "node:fs/promises";
+import { readJsonFile } from "./shared/json-file.js";
 import { factClaims } from "./extract/facts.js";
 import { ingest, toArticle } from "./ingest/index.js";
 import { Facts } from "./model/facts.js";
@@ -45,24 +45,8 @@ interface AnalyseOptions {
 
 /** Reads and validates a reference facts file; a bad one is an error that names it and the key. */
 export async function readFacts(path: string): Promise<{ path: string; text: string; facts: Facts }> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path}: not JSON (${(error as Error).message})`);
-  }
-  const parsed = Facts.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
-  }
-  return { path, text, facts: parsed.data };
+  const { text, data } = readJsonFile(path, Facts);
+  return { path, text, facts: data };
 }
 
 /** Text that was not analysed: other languages and page clutter. */

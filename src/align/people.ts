@@ -1,3 +1,4 @@
+import { normalizeName } from "../shared/names.js";
 import { pushTo } from "../shared/group.js";
 /** One person however the sources name them: "Ana Maria Ruiz", "Ana-Maria Ruiz", "President Ruiz", "Ruiz". */
 export interface Person {
@@ -6,13 +7,7 @@ export interface Person {
   aliases: string[];
 }
 
-export const normalizeName = (name: string) =>
-  name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+export { normalizeName };
 
 export const slug = (text: string) => normalizeName(text).replace(/ /g, "-");
 
@@ -29,7 +24,6 @@ export function resolvePeople(mentions: readonly string[]): Map<string, Person> 
   const singles = [...counts.keys()].filter((n) => normalizeName(n) && !normalizeName(n).includes(" "));
   // longest first, so "Ana Maria Ruiz" is the group "Ana Ruiz" joins
   fullNames.sort((a, b) => normalizeName(b).length - normalizeName(a).length || (a < b ? -1 : 1));
-  const keyOf = new Map<string, string>();
   for (const name of fullNames) {
     const words = normalizeName(name).split(" ");
     const home = [...groups.keys()].find((key) => {
@@ -38,24 +32,20 @@ export function resolvePeople(mentions: readonly string[]): Map<string, Person> 
     });
     const key = home ?? words.join(" ");
     pushTo(groups, key, name);
-    keyOf.set(name, key);
   }
   for (const name of singles) {
     const word = normalizeName(name);
     const homes = [...groups.keys()].filter((key) => key.split(" ").includes(word));
     const key = homes.length === 1 ? homes[0]! : `${word}${homes.length > 1 ? " (ambiguous)" : ""}`;
     pushTo(groups, key, name);
-    keyOf.set(name, key);
   }
   const people = new Map<string, Person>();
-  for (const [key, names] of groups) {
+  for (const names of groups.values()) {
     // the form most sources use, full names first, is the name shown
     const ranked = [...new Set(names)].sort((a, b) => Number(b.includes(" ")) - Number(a.includes(" ")) || counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
     const person: Person = { id: `person:${slug(ranked[0]!)}`, name: ranked[0]!, aliases: ranked.slice(1) };
     for (const name of names) people.set(name, person);
-    void key;
   }
   for (const name of counts.keys()) if (!people.has(name)) people.set(name, { id: `person:${slug(name)}`, name, aliases: [] });
-  void keyOf;
   return people;
 }

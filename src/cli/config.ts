@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readJsonFile } from "../shared/json-file.js";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -39,23 +40,5 @@ export function findConfig(explicit: string | undefined, cwd = process.cwd()): s
 
 /** Reads and validates a config file; a bad one throws a one-line message that names the file and the key. */
 export function loadConfig(path: string): Config {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path}: not JSON (${(error as Error).message})`);
-  }
-  const parsed = Config.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys].join(".") : issue.path.join(".");
-    throw new Error(`${path}: ${where || "(top level)"}: ${issue.code === "unrecognized_keys" ? "unknown key" : issue.message}`);
-  }
-  return parsed.data;
+  return readJsonFile(path, Config).data;
 }

@@ -1,14 +1,9 @@
 import { readFileSync } from "node:fs";
+import { normalizeName } from "../shared/names.js";
 
 let index: Record<string, string> | undefined;
 
-const key = (name: string) =>
-  name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+const key = normalizeName;
 
 /**
  * The countries a place name can be in, by ISO code, from the country-state-city gazetteer
