@@ -1,6 +1,6 @@
 import type { Article, SegmentKind } from "../model/article.js";
 import type { Attribute, ClaimValue, RawClaim } from "../model/claim.js";
-import { findDates, type DateMention } from "../shared/dates.js";
+import { findDates, type Anchor, type DateMention } from "../shared/dates.js";
 import { daysBetween, dateSpan, weekdayOf } from "../shared/calendar.js";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -41,6 +41,32 @@ function sentencesOf(article: Article): ReadSentence[] {
     });
   }
   return sentences;
+}
+
+/**
+ * The dates of a sentence. chrono is the costliest step of extraction, so it reads only windows
+ * around the dates wink already marks (with room for "last", "on", a weekday before a date);
+ * the bare years and "last September" chrono misses are found over the whole sentence.
+ */
+function datesIn(s: Sentence, anchor: Anchor, future: boolean): DateMention[] {
+  const marked = s.entities.filter((e) => e.type === "DATE" || e.type === "TIME");
+  const found = findDates(s.text, anchor, future, true);
+  if (marked.length === 0) return found;
+  const windows: [number, number][] = [];
+  for (const e of marked) {
+    const from = Math.max(0, e.start - s.start - 24);
+    const to = Math.min(s.text.length, e.end - s.start + 24);
+    const last = windows.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  for (const [from, to] of windows) {
+    for (const d of findDates(s.text.slice(from, to), anchor, future)) {
+      const index = d.index + from;
+      if (!found.some((f) => index < f.index + f.text.length && f.index < index + d.text.length)) found.push({ ...d, index });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /** A background date: well before the article's own time ("in 2004", "April last year"). */
@@ -166,8 +192,7 @@ export function extract(article: Article): RawClaim[] {
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
     // wink already marks dates and times; a sentence without one needs no date parser
-    const dated = s.tokens.some((t) => t.entity === "DATE" || t.entity === "TIME");
-    const dates = (dated ? findDates(s.text, anchor, future) : findDates(s.text, anchor, future, true)).map((d) => ({ ...d, token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)) }));
+    const dates = datesIn(s, anchor, future).map((d) => ({ ...d, token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)) }));
     // a plan ("is expected to close in the first quarter of 2027") or a date after the dateline is another event
     const periodOfDate = (d: DateMention) =>
       isBackground(d, anchorForPeriods) ? d.iso.slice(0, 4) : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchorForPeriods && dateSpan(d.iso)[0] > anchorForPeriods) ? "future" : "current";
