@@ -477,7 +477,13 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     // "4,234: People on board …": the counted noun follows a colon in a by-the-numbers list
     const colon = tokens[last + 1]?.text === ":";
     // "a crew of 1,100": the noun comes before "of"
-    const noun = nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined);
+    // "a 21-gun salute": the compound's noun is what is counted
+    const hyphened = tokens[last + 1]?.text === "-" && tokens[last + 1]!.joined && tokens[last + 2]?.joined && /^\p{L}/u.test(tokens[last + 2]!.text);
+    // "a 52-year-old captain": an age, not a count of years
+    if (hyphened && tokens[last + 3]?.text === "-" && tokens[last + 4]?.lower === "old") continue;
+    const noun = hyphened
+      ? `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
+      : (nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined));
     const category = categoryNear(tokens, first, last);
     const scope = scopeOf(tokens, first, last);
     // "(six miles)": a figure with a unit is a measure, even one left out as a conversion
