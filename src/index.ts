@@ -153,10 +153,16 @@ export function analyseArticles(articles: readonly Article[], warnings: readonly
 
 /** factcheck(paths) → Report: reads files, folders and "-" (stdin), and reports on them. */
 export async function factcheck(paths: readonly string[], options: FactcheckOptions = {}): Promise<Report> {
-  const { articles, warnings } = await ingest(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {});
+  const { records, warnings } = await readAndExtract(paths, options);
   const facts = options.facts ? await readFacts(options.facts) : undefined;
-  const records = await extractAll(articles, options.jobs ?? 1, extractRecord, (done) => options.onProgress?.(done, articles.length));
   return reconcileRecords(records, warnings, facts ? { facts } : {});
+}
+
+/** ingest then extract; the articles' texts are gone once this returns, only their records stay. */
+async function readAndExtract(paths: readonly string[], options: FactcheckOptions): Promise<{ records: ArticleRecord[]; warnings: string[] }> {
+  const { articles, warnings } = await ingest(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {});
+  const records = await extractAll(articles, options.jobs ?? 1, extractRecord, (done) => options.onProgress?.(done, articles.length));
+  return { records, warnings };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
-import { rename, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import picomatch from "picomatch";
 import { check, extractRecord, factcheck, readFacts, reconcileRecords } from "../index.js";
@@ -10,6 +11,7 @@ import { addHedges } from "../extract/quantities.js";
 import type { Report } from "../model/report.js";
 import { addExclusiveOffices } from "../reconcile/compatible.js";
 import { FORMATS, type FormatName } from "../report/index.js";
+import { jsonChunks } from "../report/json.js";
 import { VERSION } from "../version.js";
 import { colorLevel } from "./color.js";
 import { defaultJobs, extractAll } from "../extract/pool.js";
@@ -126,11 +128,30 @@ function exitCode(report: Report, failOn: string, maxWarnings: number | undefine
   return 0;
 }
 
+/** Writes pieces of text to a stream in batches, waiting when the stream asks to. */
+async function writePieces(stream: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  let batch = "";
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length < 1 << 20) continue;
+    if (!stream.write(batch)) await new Promise((resolve) => stream.once("drain", resolve));
+    batch = "";
+  }
+  if (batch) stream.write(batch);
+}
+
 /** Writes through a temporary file and a rename, so an interrupted run never leaves half a report. */
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, pieces: Iterable<string>): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temporary, text);
-  await rename(temporary, path);
+  try {
+    const out = createWriteStream(temporary);
+    await writePieces(out, pieces);
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** Applies a config file's lexicon additions; returns it for its defaults. */
@@ -164,17 +185,18 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     for (const warning of report.warnings ?? []) io.stderr.write(`factcheck: warning: ${warning}\n`);
     if (report.sources.filter((s) => !s.draft && s.title !== "reference facts").length === 0) throw new UsageError(`no readable input in ${command.args.join(" ") || "the inputs given"}`);
     if (options.quiet) report = { ...report, findings: report.findings.filter((f) => f.severity === "error") };
-    const text = FORMATS[format](report, {
-      colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true),
-      width: io.stdout.columns ?? 100,
-    });
+    // JSON goes out an item at a time; the other formats are one string
+    const pieces: Iterable<string> =
+      format === "json"
+        ? jsonChunks(report)
+        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: io.stdout.columns ?? 100 })];
     if (options.output) {
       try {
-        await writeAtomically(options.output, text);
+        await writeAtomically(options.output, pieces);
       } catch (error) {
         throw new UsageError(`cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
       }
-    } else io.stdout.write(text);
+    } else await writePieces(io.stdout, pieces);
     code = exitCode(report, failOn, maxWarnings);
   };
 
@@ -245,7 +267,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       if (articles.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}`);
       const records = await extractAll(articles, jobsOf(options.jobs), extractRecord);
       const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
-      if (options.output) await writeAtomically(options.output, text);
+      if (options.output) await writeAtomically(options.output, [text]);
       else io.stdout.write(text);
     });
   program.addCommand(extractCommand);
