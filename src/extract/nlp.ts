@@ -35,6 +35,8 @@ export interface Sentence {
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
+const MAX_SENTENCE_TOKENS = 300;
+
 /** wink-nlp with its English model, loaded once, on first use. */
 function engine(): ReturnType<typeof winkNLP> {
   nlp ??= winkNLP(model);
@@ -79,13 +81,23 @@ export function analyse(block: string, offset: number): Sentence[] {
     if (previous && tokens[previous[1]]?.text === "." && /\d$/.test(tokens[previous[1] - 1]?.text ?? "") && tokens[span[0]]?.joined && /^\d/.test(tokens[span[0]]!.text)) previous[1] = span[1];
     else spans.push([span[0], span[1]]);
   });
+  // no real sentence runs past a few hundred tokens; text that does (a list, a scraped blob) is cut
+  // into pieces, so that every step that looks across a sentence stays linear in the text
+  for (let k = 0; k < spans.length; k++) {
+    const [first, last] = spans[k]!;
+    if (last - first + 1 > MAX_SENTENCE_TOKENS) spans.splice(k, 1, [first, first + MAX_SENTENCE_TOKENS - 1], [first + MAX_SENTENCE_TOKENS, last]);
+  }
   const sentences: Sentence[] = [];
+  let nextEntity = 0;
   for (const [first, last] of spans) {
     const own = tokens.slice(first, last + 1);
     if (own.length === 0) continue;
     const ownEntities: Entity[] = [];
-    for (const e of entities) {
-      if (e.span[0] < first || e.span[1] > last) continue;
+    // entities come in text order: skip those before this sentence, stop at the first after it
+    while (nextEntity < entities.length && entities[nextEntity]!.span[0] < first) nextEntity++;
+    for (let n = nextEntity; n < entities.length && entities[n]!.span[0] <= last; n++) {
+      const e = entities[n]!;
+      if (e.span[1] > last) continue;
       const index = ownEntities.length;
       const firstToken = tokens[e.span[0]]!;
       const lastToken = tokens[e.span[1]]!;

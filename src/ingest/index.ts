@@ -14,12 +14,31 @@ export interface IngestResult {
 }
 
 /** Latest full date the article's own English text states: a lower bound on when it was written. */
+/**
+ * Text in pieces of at most about a thousand characters, cut at line ends or spaces: the date
+ * parser looks back from each match, so a single line of megabytes would cost its square.
+ */
+function* pieces(text: string): Generator<string> {
+  for (const line of text.split(/\r?\n|\r/)) {
+    let rest = line;
+    while (rest.length > 1000) {
+      const cut = rest.lastIndexOf(" ", 1000);
+      const at = cut > 500 ? cut : 1000;
+      yield rest.slice(0, at);
+      rest = rest.slice(at);
+    }
+    if (rest.trim()) yield rest;
+  }
+}
+
 function dateFromText(article: Article): string | null {
   let latest: string | null = null;
   for (const segment of article.segments) {
     if (segment.language !== "en" || segment.kind === "boilerplate") continue;
-    for (const mention of findDates(article.text.slice(segment.start, segment.end), { date: null, direction: "back" })) {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(mention.iso) && !mention.relative && (!latest || mention.iso > latest)) latest = mention.iso;
+    for (const piece of pieces(article.text.slice(segment.start, segment.end))) {
+      for (const mention of findDates(piece, { date: null, direction: "back" })) {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(mention.iso) && !mention.relative && (!latest || mention.iso > latest)) latest = mention.iso;
+      }
     }
   }
   return latest;
