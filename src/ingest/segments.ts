@@ -33,6 +33,12 @@ interface Labelled {
 export function splitSegments(lines: readonly LineInfo[], firstContentLine: number, metaLines: ReadonlySet<number>): Segment[] {
   const labels: Labelled[] = [];
   let mode: "body" | "related" | "list" = "body";
+  // the next non-empty line after each line, found in one pass from the end
+  const nextNonEmpty: string[] = new Array(lines.length);
+  for (let i = lines.length - 1, next = ""; i >= 0; i--) {
+    nextNonEmpty[i] = next;
+    if (lines[i]!.text.trim() !== "") next = lines[i]!.text;
+  }
   let seenTitle = false;
   let listBulleted = false;
   for (let i = 0; i < lines.length; i++) {
@@ -64,7 +70,7 @@ export function splitSegments(lines: readonly LineInfo[], firstContentLine: numb
       continue;
     }
     // a caption is the line just above a picture credit
-    const nextText = lines.slice(i + 1).find((l) => l.text.trim() !== "")?.text ?? "";
+    const nextText = nextNonEmpty[i] ?? "";
     if (isCaptionCredit(nextText) && !isCaptionCredit(text) && text.length < 300) {
       labels.push({ kind: "boilerplate", reason: "image caption" });
       continue;
