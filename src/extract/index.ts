@@ -33,12 +33,14 @@ function sentencesOf(article: Article): ReadSentence[] {
   const lines = linesOf(article.text, article.lineStarts);
   for (const segment of article.segments) {
     if (segment.kind === "boilerplate" || segment.language !== "en") continue;
-    lines.forEach((line, block) => {
+    // the segment's own lines only: it starts on line segment.line
+    for (let block = segment.line - 1; block < lines.length && lines[block]!.start < segment.end; block++) {
+      const line = lines[block]!;
       const start = Math.max(line.start, segment.start);
       const end = Math.min(line.start + line.text.length, segment.end);
-      if (end <= start || !/\p{L}/u.test(article.text.slice(start, end))) return;
+      if (end <= start || !/\p{L}/u.test(article.text.slice(start, end))) continue;
       for (const sentence of analyse(article.text.slice(start, end), start)) sentences.push({ ...sentence, segment: segment.kind, block });
-    });
+    }
   }
   return sentences;
 }
