@@ -11,7 +11,8 @@ import { addHedges } from "../extract/quantities.js";
 import type { Report } from "../model/report.js";
 import { addExclusiveOffices } from "../reconcile/compatible.js";
 import { FORMATS, type FormatName } from "../report/index.js";
-import { jsonChunks } from "../report/json.js";
+import { jsonChunks, safeJson } from "../report/json.js";
+import { safeText } from "../report/safe.js";
 import { VERSION } from "../version.js";
 import { colorLevel } from "./color.js";
 import { defaultJobs, extractAll } from "../extract/pool.js";
@@ -182,8 +183,11 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
     if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
     let report = await run(config);
-    for (const warning of report.warnings ?? []) io.stderr.write(`factcheck: warning: ${warning}\n`);
-    if (report.sources.filter((s) => !s.draft && s.title !== "reference facts").length === 0) throw new UsageError(`no readable input in ${command.args.join(" ") || "the inputs given"}`);
+    // nothing readable is one line that says why; otherwise each warning is a line of its own
+    if (report.sources.filter((s) => !s.draft && s.title !== "reference facts").length === 0) {
+      throw new UsageError(`no readable input in ${command.args.join(" ") || "the inputs given"}${report.warnings?.length ? ` (${report.warnings.join("; ")})` : ""}`);
+    }
+    for (const warning of report.warnings ?? []) io.stderr.write(`factcheck: warning: ${safeText(warning)}\n`);
     if (options.quiet) report = { ...report, findings: report.findings.filter((f) => f.severity === "error") };
     // JSON goes out an item at a time; the other formats are one string
     const pieces: Iterable<string> =
@@ -263,10 +267,10 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const options = command.opts<{ output?: string; jobs?: string }>();
       const { articles, warnings } = await ingest(inputs, io.stdin);
-      for (const warning of warnings) io.stderr.write(`factcheck: warning: ${warning}\n`);
-      if (articles.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}`);
+      if (articles.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}${warnings.length ? ` (${warnings.join("; ")})` : ""}`);
+      for (const warning of warnings) io.stderr.write(`factcheck: warning: ${safeText(warning)}\n`);
       const records = await extractAll(articles, jobsOf(options.jobs), extractRecord);
-      const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
+      const text = records.map((r) => `${safeJson(JSON.stringify(r))}\n`).join("");
       if (options.output) await writeAtomically(options.output, [text]);
       else io.stdout.write(text);
     });
@@ -296,7 +300,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`factcheck: ${message}\n`);
+    io.stderr.write(`factcheck: ${safeText(message.replace(/\s*\n\s*/g, " "))}\n`);
     if (debug && error instanceof Error && error.stack && !(error instanceof UsageError)) io.stderr.write(`${error.stack}\n`);
     return 2;
   }

@@ -52,7 +52,10 @@ function engine(): ReturnType<typeof winkNLP> {
 export function analyse(block: string, offset: number): Sentence[] {
   const wink = engine();
   const its = wink.its;
-  const doc = wink.readDoc(block);
+  // wink slows to a crawl on long runs without a space; it is given a copy with a space every
+  // 64 characters of such runs (same length, so every offset holds), and tokens keep the real text
+  const forWink = block.replace(/\S{256,}/g, (run) => run.replace(/(\S{63})\S/g, "$1 "));
+  const doc = wink.readDoc(forWink);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
@@ -61,8 +64,8 @@ export function analyse(block: string, offset: number): Sentence[] {
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     let start = cursor + spaces[i]!.length;
-    if (block.slice(start, start + value.length) !== value) {
-      const found = block.indexOf(value, cursor);
+    if (forWink.slice(start, start + value.length) !== value) {
+      const found = forWink.indexOf(value, cursor);
       if (found >= 0 && found - cursor < 16) start = found;
     }
     const text = block.slice(start, start + value.length);

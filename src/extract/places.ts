@@ -34,7 +34,7 @@ export function normalizePlace(name: string): string {
     .filter((w) => w && w !== "the");
   while (words.length > 1 && (ADMIN.has(words.at(-1)!) || VENUE.has(words.at(-1)!))) words.pop();
   const joined = words.join(" ");
-  return places.countryAliases[joined as keyof typeof places.countryAliases] ?? joined;
+  return Object.hasOwn(places.countryAliases, joined) ? places.countryAliases[joined as keyof typeof places.countryAliases] : joined;
 }
 
 /** A run of capitalised words at token i that can name a place, with a trailing admin or venue noun. */

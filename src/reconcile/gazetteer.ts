@@ -13,6 +13,7 @@ const key = normalizeName;
  */
 export function countriesNamed(place: string): Set<string> {
   index ??= JSON.parse(readFileSync(new URL("../../data/gazetteer.json", import.meta.url), "utf8")) as Record<string, string>;
-  const codes = index[key(place)];
+  const name = key(place);
+  const codes = Object.hasOwn(index, name) ? index[name] : undefined;
   return new Set(codes ? codes.split(",") : []);
 }
