@@ -7,7 +7,7 @@ import { check, extractRecord, factcheck, readFacts, reconcileRecords } from "..
 import { ingest } from "../ingest/index.js";
 import { readRecords } from "./records.js";
 import { addTitles } from "../extract/people.js";
-import { addHedges } from "../extract/quantities.js";
+import { addHedges } from "../extract/hedges.js";
 import type { Report } from "../model/report.js";
 import { addExclusiveOffices } from "../reconcile/compatible.js";
 import { FORMATS, type FormatName } from "../report/index.js";

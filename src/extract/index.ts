@@ -9,7 +9,10 @@ import { attributionAt, findTriggers, isFuture, nearestTrigger, startsAt, type T
 import { analyse, type Sentence, type Token } from "./nlp.js";
 import { findRoles, type RoleMention } from "./people.js";
 import { findPlaces } from "./places.js";
-import { breakdownTotals, findCounts, findDurations, findMeasures, findOrdinals } from "./quantities.js";
+import { breakdownTotals, findCounts } from "./counts.js";
+import { findDurations } from "./durations.js";
+import { findMeasures } from "./measures.js";
+import { findOrdinals } from "./ordinals.js";
 
 interface EventContext {
   event: string;

@@ -1,0 +1,215 @@
+import quantities from "./lexicon/quantities.json" with { type: "json" };
+import { phraseAt } from "./context.js";
+import { hedgeBefore, hedgeInterval, hedgeLength, isProvisional, type HedgeKind } from "./hedges.js";
+import { UNITS } from "./measures.js";
+import type { Sentence, Token } from "./nlp.js";
+import { parseNumber, scaled } from "./numbers.js";
+import type { Quantity } from "./quantity.js";
+
+const VAGUE = Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length);
+const CATEGORIES = Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category })));
+const PEOPLE = new Set(quantities.peopleNouns);
+const ZERO = quantities.zero.map((p) => p.split(" "));
+const GENERIC_PEOPLE = new Set(quantities.genericPeople);
+const POPULATION = new Set(quantities.populationNouns);
+const OWN_NOUN = new Map(Object.entries(quantities.ownNoun));
+const SYNONYMS = new Map(Object.entries(quantities.nounSynonyms));
+
+/** What is counted: the nearest casualty or other category word within the clause. */
+function categoryNear(tokens: readonly Token[], first: number, last: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const clauseEnd = (from: number, step: number) => {
+    let k = from;
+    while (k >= 0 && k < tokens.length && !(/^[;:—–()]$/.test(tokens[k]!.text) && !(k === last + 1 && step === 1)) && Math.abs(k - from) < 9) k += step;
+    return k;
+  };
+  const lowBound = clauseEnd(first - 1, -1);
+  const highBound = clauseEnd(last + 1, 1);
+  for (let k = Math.max(0, lowBound); k < Math.min(tokens.length, highBound + 1); k++) {
+    if (k >= first && k <= last) continue;
+    for (const entry of CATEGORIES) {
+      if (!phraseAt(tokens, k, entry.words)) continue;
+      // words after the figure bind tighter ("24 dead") than words before it ("killing 24")
+      const distance = k > last ? k - last : (first - k) * 1.5;
+      if (distance < bestDistance) {
+        best = entry.category;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
+}
+
+/** The head noun of the phrase after a figure: "10,000 Welsh forced labourers" → "labourers". */
+function nounAfter(tokens: readonly Token[], k: number): string | undefined {
+  let noun: string | undefined;
+  for (let steps = 0; k < tokens.length && steps < 4; k++, steps++) {
+    const t = tokens[k]!;
+    if (t.pos === "NOUN" || t.pos === "PROPN") noun = t.lower;
+    else if (t.pos === "ADJ" || (t.pos === "VERB" && /ed$/.test(t.lower) && tokens[k + 1]?.pos === "NOUN")) continue;
+    else break;
+    if (tokens[k + 1]?.pos !== "NOUN" && tokens[k + 1]?.pos !== "PROPN") break;
+  }
+  return noun;
+}
+
+/**
+ * The part of the whole a count is limited to: a named subdivision ("in Velm district"), one
+ * already named ("in the district"), hospitals, a subgroup ("25 of the injured"), or an
+ * increment ("another two", "five more"). A part is another group than the whole: it never
+ * contradicts the total.
+ */
+function scopeOf(tokens: readonly Token[], first: number, last: number): string | undefined {
+  const before = tokens[first - 1]?.lower;
+  // "around 30 people seriously injured": a subgroup of the injured
+  for (let k = last + 1; k < Math.min(tokens.length, last + 4); k++) if (/^(seriously|critically|badly|severely|slightly|lightly)$/.test(tokens[k]!.lower)) return tokens[k]!.lower;
+  // "In neighbouring Velm district, 10 people were killed, 140 were injured": the opening phrase scopes the sentence
+  if (tokens[0]?.lower === "in") {
+    const comma = tokens.findIndex((t) => t.text === ",");
+    if (comma > 0 && comma < first) {
+      const noun = tokens[comma - 1]!.lower;
+      if (SUBDIVISIONS.test(noun)) {
+        const names = tokens.slice(1, comma - 1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.lower);
+        return names.length > 0 ? names.join(" ") : noun;
+      }
+    }
+  }
+  if (before === "another" || tokens[last + 1]?.lower === "more") return "increment";
+  // "131 of the 240 seats": the second figure is the whole the first is part of
+  if ((before === "the" && tokens[first - 2]?.lower === "of" && tokens[first - 3]?.pos === "NUM") || (before === "of" && tokens[first - 2]?.lower === "out")) return "total";
+  if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return "part";
+  let k = first - 1;
+  while (k >= 0 && !/^[,;:]$/.test(tokens[k]!.text)) k--;
+  const clauseStart = k + 1;
+  k = last + 1;
+  while (k < tokens.length && !/^[,;:]$/.test(tokens[k]!.text)) k++;
+  const clauseEnd = k;
+  // "In neighbouring Velm district, 10 people were killed": the clause before may name the place
+  const searchFrom = clauseStart === first && tokens[first - 1]?.text === "," ? Math.max(0, clauseStart - 8) : clauseStart;
+  for (let j = searchFrom; j < clauseEnd - 1; j++) {
+    if (tokens[j]!.lower !== "in") continue;
+    let n = j + 1;
+    if (/^(the|his|her|their|that|this)$/.test(tokens[n]!.lower)) n++;
+    if (/^(neighbouring|neighboring|nearby|mountainous|remote)$/.test(tokens[n]?.lower ?? "")) n++;
+    let end = n;
+    while (end < clauseEnd && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
+    const noun = tokens[end]?.lower ?? "";
+    if (SUBDIVISIONS.test(noun)) return end > n ? tokens.slice(n, end).map((t) => t.lower).join(" ") : noun.replace(/s$/, "");
+  }
+  return undefined;
+}
+
+const SUBDIVISIONS = /^(district|province|village|city|town|county|region|area|municipality|prefecture|state|hospital|hospitals|clinic|camp|neighbourhood|neighborhood|hamlet)$/;
+
+/**
+ * A breakdown, "136 Koreans and 47 Japanese died": the parts are counts of their own groups, and
+ * their sum is a count of everyone, which a source giving "183 workers" can be checked against.
+ */
+export function breakdownTotals(sentence: Sentence, counts: readonly Quantity[]): Quantity[] {
+  const totals: Quantity[] = [];
+  for (let i = 0; i + 1 < counts.length; i++) {
+    const a = counts[i]!;
+    const b = counts[i + 1]!;
+    const between = sentence.text.slice(a.start + a.text.length - sentence.start, b.start - sentence.start);
+    const category = (q: Quantity) => q.what;
+    if (a.number === undefined || b.number === undefined || !/^\s*\p{L}*\s*(and|,)\s*$/u.test(between) || a.noun === b.noun || category(a) !== category(b)) continue;
+    if (!PEOPLE.has(a.noun ?? "") && !/^\p{Lu}/u.test(sentence.text.slice(a.start + a.text.length - sentence.start).trim())) continue;
+    const text = sentence.text.slice(a.start - sentence.start, b.start - sentence.start + b.text.length) + sentence.text.slice(b.start - sentence.start + b.text.length).split(/\s/).slice(0, 2).join(" ");
+    totals.push({ kind: "count", text: text.trim(), index: a.index, start: a.start, number: a.number + b.number, low: (a.low ?? a.number) + (b.low ?? b.number), ...(a.high !== undefined && b.high !== undefined ? { high: a.high + b.high } : {}), normalized: String(a.number + b.number), what: a.what, noun: "people", derived: true });
+  }
+  return totals;
+}
+
+/**
+ * Counts of people or things: wink's CARDINAL entities, spelled-out numbers, vague quantities
+ * ("dozens", "hundreds of") and "no one", with the hedge before them as an interval.
+ */
+export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quantity[] {
+  const tokens = sentence.tokens;
+  const found: Quantity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (taken.has(t.start)) continue;
+    let first = i;
+    let last = i;
+    let n: number | null = null;
+    let interval: { low?: number; high?: number } = {};
+    let text = "";
+    let hedgeKind: HedgeKind | undefined;
+    const vague = VAGUE.find((v) => phraseAt(tokens, i, v.words));
+    const zero = ZERO.find((z) => phraseAt(tokens, i, z));
+    if (zero) {
+      // "no one was killed", "no casualties": a count of 0
+      last = i + zero.length - 1;
+      n = 0;
+      interval = { low: 0, high: 0 };
+      text = sentence.text.slice(t.start - sentence.start, tokens[last]!.end - sentence.start);
+    } else if (vague && (t.entity !== "CARDINAL" || /^(dozens|hundreds|thousands|tens|scores)$/.test(t.lower))) {
+      last = i + vague.words.length - 1;
+      interval = { low: vague.range[0], high: vague.range[1] };
+      text = sentence.text.slice(t.start - sentence.start, tokens[last]!.end - sentence.start);
+    } else if (t.entity === "CARDINAL" && (t.pos === "NUM" || /^\p{L}/u.test(t.text))) {
+      // take the whole entity: "forty-seven", "1.2 million"; its first words may be a hedge wink kept
+      while (tokens[last + 1]?.entity === "CARDINAL" && tokens[last + 1]!.entityIndex === t.entityIndex) last++;
+      let numberStart = first;
+      while (numberStart < last && tokens[numberStart]!.pos !== "NUM" && !/^\p{L}+(-\p{L}+)?$/u.test(tokens[numberStart]!.text)) numberStart++;
+      while (numberStart < last && hedgeBefore(tokens, numberStart + 1) && tokens[numberStart]!.pos !== "NUM") numberStart++;
+      const numberText = sentence.text.slice(tokens[numberStart]!.start - sentence.start, tokens[last]!.end - sentence.start);
+      const parts = /^(.*?)(?:\s+(hundred|thousand|million|billion))?$/i.exec(numberText)!;
+      const base = parseNumber(parts[1]!);
+      if (base === null) continue;
+      n = scaled(base, parts[2]);
+      // the year in "in 2004", a clock time, a score ("3-1"), a code ("CN-235") are no counts
+      if (/^(19|20)\d\d$/.test(tokens[numberStart]!.text) || tokens[last + 1]?.text === ":" && /^\d/.test(tokens[last + 2]?.text ?? "")) continue;
+      if (tokens[first - 1]?.text === "-" && tokens[first - 1]!.joined) continue;
+      if (tokens[last + 1]?.text === "-" && /^\d/.test(tokens[last + 2]?.text ?? "")) continue;
+      const hedge = hedgeBefore(tokens, numberStart) ?? (numberStart === first ? hedgeBefore(tokens, first) : undefined);
+      if (numberStart === first && hedge) first -= hedgeLength(tokens, first, hedge);
+      interval = hedgeInterval(hedge, n);
+      hedgeKind = hedge;
+      text = sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last]!.end - sentence.start);
+      // "the two leaders": a definite small number refers, it does not claim
+      if (n <= 10 && /^(the|their|these|those|its|his|her|both|all)$/.test(tokens[first - 1]?.lower ?? "")) continue;
+      if (n === 1 && !hedge && !PEOPLE.has(nounAfter(tokens, last + 1) ?? "")) continue;
+    } else continue;
+    // "4,234: People on board …": the counted noun follows a colon in a by-the-numbers list
+    const colon = tokens[last + 1]?.text === ":";
+    // "a crew of 1,100": the noun comes before "of"
+    // "a 21-gun salute": the compound's noun is what is counted
+    const hyphened = tokens[last + 1]?.text === "-" && tokens[last + 1]!.joined && tokens[last + 2]?.joined && /^\p{L}/u.test(tokens[last + 2]!.text);
+    // "a 52-year-old captain": an age, not a count of years
+    if (hyphened && tokens[last + 3]?.text === "-" && tokens[last + 4]?.lower === "old") continue;
+    const noun = hyphened
+      ? `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
+      : (nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined));
+    const category = categoryNear(tokens, first, last);
+    const scope = scopeOf(tokens, first, last);
+    // "(six miles)": a figure with a unit is a measure, even one left out as a conversion
+    if (noun && UNITS.has(noun)) continue;
+    i = last;
+    if (!noun && !category) continue;
+    if (zero && !category) continue;
+    // "a town of about 45,000 people": people counted for nothing in particular say nothing checkable
+    if (!category && (!noun || GENERIC_PEOPLE.has(noun))) continue;
+    // "15 seats", "a crowd of 41,236": the category says what is counted, whatever noun is near
+    // "3,000 residents were evacuated" counts the same people as "3,000 people were evacuated"
+    const nounClass = category && OWN_NOUN.has(category) ? OWN_NOUN.get(category)! : zero || !noun || GENERIC_PEOPLE.has(noun) || (category && POPULATION.has(noun)) ? (category ? "people" : noun ?? "people") : (SYNONYMS.get(noun) ?? noun);
+    const what = category ?? nounClass;
+    const value = n ?? undefined;
+    found.push({
+      kind: "count",
+      text,
+      index: first,
+      start: tokens[first]!.start,
+      ...(value !== undefined ? { number: value } : {}),
+      ...interval,
+      normalized: value !== undefined ? String(value) : text.toLowerCase(),
+      what,
+      noun: nounClass,
+      ...(scope ? { partial: true, scope } : {}),
+      ...(isProvisional(tokens, first, last, hedgeKind) ? { provisional: true } : {}),
+    });
+  }
+  return found;
+}

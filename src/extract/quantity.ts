@@ -1,0 +1,25 @@
+/** A figure as a sentence gives it, with the interval its hedge implies. */
+export interface Quantity {
+  kind: "count" | "measure" | "duration" | "ordinal";
+  text: string;
+  /** token index where the figure starts */
+  index: number;
+  /** offset in the article of the figure */
+  start: number;
+  number?: number;
+  low?: number;
+  high?: number;
+  normalized: string;
+  unit?: string;
+  /** the dimension or series: "dead", "magnitude", "meeting" … */
+  what: string;
+  /** the counted noun, for counts ("children", "houses") */
+  noun?: string;
+  partial?: boolean;
+  /** for a partial count, the part: a place, "part", "increment" */
+  scope?: string;
+  /** marked as not final: "at least", "so far", "rose to", "partial results" */
+  provisional?: boolean;
+  /** summed from a breakdown in the text */
+  derived?: boolean;
+}
