@@ -2,9 +2,12 @@ import { pushTo } from "../shared/group.js";
 import type { RawClaim } from "../model/claim.js";
 import type { Slot, SlotClaim } from "../model/slot.js";
 import quantities from "../extract/lexicon/quantities.json" with { type: "json" };
+import events from "../extract/lexicon/events.json" with { type: "json" };
 import { resolvePeople, slug, type Person } from "./people.js";
 
 const VOLATILE = new Set(quantities.volatile);
+const NAMES = new Map(Object.entries(events.names));
+const nounFor = (word: string) => NAMES.get(word) ?? word;
 
 /** How many days a duration value spans ("P2D" → 2), or 0 when it is not in days. */
 function durationDays(iso: string): number {
@@ -60,8 +63,10 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   const keyOf = (c: RawClaim) => (/^\d{4}$/.test(c.context.period) && !(c.context.aside && c.context.event !== "statement") ? `past@${c.context.period}` : `${classOf(c)}@${c.context.period}`);
   const words = new Map<string, string[]>();
   for (const c of claims) if (c.context.trigger && c.attribute !== "role") pushTo(words, keyOf(c), c.context.trigger);
-  const labels = new Map([...words].map(([key, list]) => [key, mostCommon(list)!]));
-  const eventOf = (c: RawClaim): { key: string; label: string } => {
+  // shown as a noun ("grounding", not "ran aground"); the sources' own words stay as aliases
+  const labels = new Map([...words].map(([key, list]) => [key, nounFor(mostCommon(list)!)]));
+  const wordsOf = (key: string) => [...new Set(words.get(key) ?? [])].sort();
+  const eventOf = (c: RawClaim): { key: string; label: string; words: string[] } => {
     const eventClass = classOf(c);
     const key = keyOf(c);
     const name = labels.get(key) ?? eventClass.replace(/^[^:]*:/, "");
@@ -70,14 +75,14 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
     // a meeting with someone from outside the main event is another meeting (players in a match,
     // officials at a fire, do not make it another match or fire)
     if (base(eventClass) === "meeting" && involved.some((p) => !mainParticipants.has(p.id)) && involved.length > 0) {
-      return { key: `${key}+${involved.map((p) => p.id.slice(7)).join("+")}`, label: `${label} (${involved.map((p) => p.name).join(", ")})` };
+      return { key: `${key}+${involved.map((p) => p.id.slice(7)).join("+")}`, label: `${label} (${involved.map((p) => p.name).join(", ")})`, words: wordsOf(key) };
     }
-    return { key, label };
+    return { key, label, words: wordsOf(key) };
   };
 
   const slots = new Map<string, Slot>();
-  const put = (key: string, claim: SlotClaim, subject: Slot["subject"]) => {
-    const slot = slots.get(key) ?? { key, attribute: claim.attribute, subject, volatile: false, spanDays: 1, claims: [] };
+  const put = (key: string, claim: SlotClaim, subject: Slot["subject"], also: readonly string[] = []) => {
+    const slot = slots.get(key) ?? { key, attribute: claim.attribute, subject: { ...subject, aliases: [...new Set([...subject.aliases, ...also])] }, volatile: false, spanDays: 1, claims: [] };
     slot.claims.push(claim);
     slots.set(key, slot);
   };
@@ -110,7 +115,7 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       const id = `${claim.attribute === "count" ? "group" : "event"}:${slug(event.key)}/${slug(about)}`;
       const name = `${about} (${event.label})`;
       const slotKey = `${claim.attribute}|${event.key}|${about}|${claim.value.unit ?? ""}`;
-      put(slotKey, { ...claim, subject: { id, name } }, { id, name, aliases: [] });
+      put(slotKey, { ...claim, subject: { id, name } }, { id, name, aliases: [] }, event.words);
       const category = claim.context.about.split(" ").at(-1)!;
       // tolls and burned areas grow from report to report
       if ((claim.attribute === "count" && VOLATILE.has(category)) || (claim.attribute === "measure" && claim.value.unit === "ha")) {
@@ -122,20 +127,20 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
     // when an event started is a question of its own: a fire that broke out on Monday still burns on Wednesday
     if (claim.attribute === "date" && claim.context.about === "start") {
       const name = `start of the ${event.label}`;
-      put(`date|${event.key}|start`, { ...claim, subject: { id: `${id}/start`, name } }, { id: `${id}/start`, name, aliases: [] });
+      put(`date|${event.key}|start`, { ...claim, subject: { id: `${id}/start`, name } }, { id: `${id}/start`, name, aliases: [] }, event.words);
       continue;
     }
     if (claim.attribute === "duration" && about === "length") {
       const name = `length of the ${event.label}`;
-      put(`duration|${event.key}`, { ...claim, subject: { id: `${`event:${slug(event.key)}`}/length`, name } }, { id: `event:${slug(event.key)}/length`, name, aliases: [] });
+      put(`duration|${event.key}`, { ...claim, subject: { id: `${`event:${slug(event.key)}`}/length`, name } }, { id: `event:${slug(event.key)}/length`, name, aliases: [] }, event.words);
       continue;
     }
     if (claim.attribute === "duration") {
       const name = `${about} (${event.label})`;
-      put(`duration|${event.key}|${about}`, { ...claim, subject: { id: `${id}/${slug(about)}`, name } }, { id: `${id}/${slug(about)}`, name, aliases: [] });
+      put(`duration|${event.key}|${about}`, { ...claim, subject: { id: `${id}/${slug(about)}`, name } }, { id: `${id}/${slug(about)}`, name, aliases: [] }, event.words);
       continue;
     }
-    put(`${claim.attribute}|${event.key}`, { ...claim, subject: { id, name: event.label } }, { id, name: event.label, aliases: [] });
+    put(`${claim.attribute}|${event.key}`, { ...claim, subject: { id, name: event.label } }, { id, name: event.label, aliases: [] }, event.words);
   }
 
   // a two-day summit has two dates: the event's longest stated duration widens its date slot

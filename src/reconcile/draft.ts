@@ -1,4 +1,5 @@
 import type { Finding } from "../model/finding.js";
+import { describe } from "./index.js";
 
 export interface DraftOptions {
   /** what a draft claim no source makes is: an error, a warning, or nothing */
@@ -23,7 +24,7 @@ export function draftFindings(findings: readonly Finding[], drafts: ReadonlySet<
     const others = f.values.filter((v) => v.sources.some((s) => !drafts.has(s)));
     const consensus = f.values.find((v) => v.normalized === f.consensus);
     const wrong = own.filter((v) => v.normalized !== f.consensus);
-    const subject = `the ${f.attribute} of ${f.subject.name}`;
+    const subject = describe(f.attribute, f.subject.name);
     if (f.kind === "uncorroborated" || others.length === 0) {
       if (options.unsupported === "off") continue;
       kept.push({ ...f, kind: "uncorroborated", severity: options.unsupported, message: `no source gives ${subject} as ${own.map((v) => quote(v.text)).join(", ")}` });

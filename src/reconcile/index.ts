@@ -69,6 +69,14 @@ function conflicts(slot: Slot, places: PlaceKnowledge): [SlotClaim, SlotClaim][]
 }
 
 const quoted = (v: FindingValue) => `"${v.text}"`;
+
+/** What a finding is about, in words: "the role of Ana Ruiz", "the date of the grounding", "people dead (quake)". */
+export function describe(attribute: string, subject: string): string {
+  if (attribute === "role") return `the role of ${subject}`;
+  if (attribute === "date" || attribute === "location") return /^(start|length) of /.test(subject) ? `the ${subject}` : `the ${attribute === "date" ? "date" : "place"} of the ${subject}`;
+  if (attribute === "ordinal") return `the place in the series of ${subject}`;
+  return /^length of /.test(subject) ? `the ${subject}` : subject;
+}
 const list = (sources: readonly string[]) => sources.join(", ");
 
 function finding(slot: Slot, kind: FindingKind, values: FindingValue[], consensus: string | null, message: string): Draft {
@@ -112,11 +120,11 @@ function judge(slot: Slot, ctx: Judging): Draft[] {
   const origins = new Set(slot.claims.map((c) => ctx.originOf(c.source)));
   if (origins.size === 1) {
     const sources = [...new Set(slot.claims.map((c) => c.source))].sort();
-    return [finding(slot, "uncorroborated", values, top.normalized, `only ${list(sources)} ${sources.length > 1 ? "give" : "gives"} the ${slot.attribute} of ${slot.subject.name}: ${values.map(quoted).join(", ")}${copiesNote(values, ctx)}`)];
+    return [finding(slot, "uncorroborated", values, top.normalized, `only ${list(sources)} ${sources.length > 1 ? "give" : "gives"} ${describe(slot.attribute, slot.subject.name)}: ${values.map(quoted).join(", ")}${copiesNote(values, ctx)}`)];
   }
   const allClashes = conflicts(slot, ctx.places);
   if (allClashes.length === 0) {
-    return [finding(slot, "agreement", values, top.normalized, `${origins.size} sources agree on the ${slot.attribute} of ${slot.subject.name}: ${values.map(quoted).join(", ")}${copiesNote(values, ctx)}`)];
+    return [finding(slot, "agreement", values, top.normalized, `${origins.size} sources agree on ${describe(slot.attribute, slot.subject.name)}: ${values.map(quoted).join(", ")}${copiesNote(values, ctx)}`)];
   }
   // a later or provisional figure revising a toll is an update; two final figures of one day disagree
   const isUpdate = ([a, b]: [SlotClaim, SlotClaim]) =>
@@ -135,10 +143,10 @@ function judge(slot: Slot, ctx: Judging): Draft[] {
     // a source that says both is not one of the "others"
     const dissenters = new Set(dissent.flatMap((v) => v.sources));
     const others = new Set(consensus.sources.filter((s) => !dissenters.has(s)).map(ctx.originOf)).size;
-    const verb = (v: FindingValue) => (slot.attribute === "role" ? `${v.sources.length > 1 ? "call" : "calls"} ${slot.subject.name} ${quoted(v)}` : `${v.sources.length > 1 ? "give" : "gives"} the ${slot.attribute} of ${slot.subject.name} as ${quoted(v)}`);
+    const verb = (v: FindingValue) => (slot.attribute === "role" ? `${v.sources.length > 1 ? "call" : "calls"} ${slot.subject.name} ${quoted(v)}` : `${v.sources.length > 1 ? "give" : "gives"} ${describe(slot.attribute, slot.subject.name)} as ${quoted(v)}`);
     message = `${dissent.map((v) => `${list(v.sources)} ${verb(v)}`).join("; ")}; ${others} other source${others === 1 ? " says" : "s say"} ${quoted(consensus)}`;
   } else {
-    message = `sources disagree on the ${slot.attribute} of ${slot.subject.name}: ${involved.map((v) => `${quoted(v)} (${list(v.sources)})`).join(" vs ")}`;
+    message = `sources disagree on ${describe(slot.attribute, slot.subject.name)}: ${involved.map((v) => `${quoted(v)} (${list(v.sources)})`).join(" vs ")}`;
   }
   // the finding shows what disagrees and what most sources say; compatible side values are left out
   const shown = values.filter((v) => v === consensus || involved.includes(v));
