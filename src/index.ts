@@ -89,7 +89,8 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
   const factsId = options.facts?.path;
   const factsClaims = options.facts ? factClaims(options.facts.facts, options.facts.text, options.facts.path) : [];
   const raw: RawClaim[] = [...records.flatMap((r) => r.claims), ...factsClaims];
-  const claims = raw.map((c, i) => ({ ...c, id: `c${i + 1}` }));
+  // ids are given in place, for the same reason align gives subjects in place
+  const claims = raw.map((c, i) => Object.assign(c, { id: `c${i + 1}` }));
   const stories = groupStories(records);
   const storyOf = new Map(stories.flatMap((s) => s.sources.map((id) => [id, s.id] as const)));
   const findings: Finding[] = [];

@@ -81,7 +81,9 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   };
 
   const slots = new Map<string, Slot>();
+  // each claim gets its subject in place: a copy of a million claims would double the memory a large run needs
   const put = (key: string, claim: SlotClaim, subject: Slot["subject"], also: readonly string[] = []) => {
+    claim.subject = { id: subject.id, name: subject.name };
     const slot = slots.get(key) ?? { key, attribute: claim.attribute, subject: { ...subject, aliases: [...new Set([...subject.aliases, ...also])] }, volatile: false, spanDays: 1, claims: [] };
     slot.claims.push(claim);
     slots.set(key, slot);
@@ -91,7 +93,7 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
     if (claim.attribute === "role") {
       const person = personOf(claim.context.about);
       const aliases = [...new Set([...person.aliases])].sort();
-      put(`role|${person.id}`, { ...claim, subject: { id: person.id, name: person.name } }, { id: person.id, name: person.name, aliases });
+      put(`role|${person.id}`, claim, { id: person.id, name: person.name, aliases });
       continue;
     }
     if (claim.attribute === "ordinal") {
@@ -101,7 +103,7 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       const series = claim.context.about;
       const id = `event:${slug(series)}${involved.length ? `-${involved.map((p) => p.id.slice(7)).join("-")}` : ""}`;
       const name = `${series}${involved.length ? ` (${involved.map((p) => p.name).join(", ")})` : ""}`;
-      put(`ordinal|${id}`, { ...claim, subject: { id, name } }, { id, name, aliases: [] });
+      put(`ordinal|${id}`, claim, { id, name, aliases: [] });
       continue;
     }
     const event = eventOf(claim);
@@ -115,7 +117,7 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       const id = `${claim.attribute === "count" ? "group" : "event"}:${slug(event.key)}/${slug(about)}`;
       const name = `${about} (${event.label})`;
       const slotKey = `${claim.attribute}|${event.key}|${about}|${claim.value.unit ?? ""}`;
-      put(slotKey, { ...claim, subject: { id, name } }, { id, name, aliases: [] }, event.words);
+      put(slotKey, claim, { id, name, aliases: [] }, event.words);
       const category = claim.context.about.split(" ").at(-1)!;
       // tolls and burned areas grow from report to report
       if ((claim.attribute === "count" && VOLATILE.has(category)) || (claim.attribute === "measure" && claim.value.unit === "ha")) {
@@ -127,20 +129,20 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
     // when an event started is a question of its own: a fire that broke out on Monday still burns on Wednesday
     if (claim.attribute === "date" && claim.context.about === "start") {
       const name = `start of the ${event.label}`;
-      put(`date|${event.key}|start`, { ...claim, subject: { id: `${id}/start`, name } }, { id: `${id}/start`, name, aliases: [] }, event.words);
+      put(`date|${event.key}|start`, claim, { id: `${id}/start`, name, aliases: [] }, event.words);
       continue;
     }
     if (claim.attribute === "duration" && about === "length") {
       const name = `length of the ${event.label}`;
-      put(`duration|${event.key}`, { ...claim, subject: { id: `${`event:${slug(event.key)}`}/length`, name } }, { id: `event:${slug(event.key)}/length`, name, aliases: [] }, event.words);
+      put(`duration|${event.key}`, claim, { id: `event:${slug(event.key)}/length`, name, aliases: [] }, event.words);
       continue;
     }
     if (claim.attribute === "duration") {
       const name = `${about} (${event.label})`;
-      put(`duration|${event.key}|${about}`, { ...claim, subject: { id: `${id}/${slug(about)}`, name } }, { id: `${id}/${slug(about)}`, name, aliases: [] }, event.words);
+      put(`duration|${event.key}|${about}`, claim, { id: `${id}/${slug(about)}`, name, aliases: [] }, event.words);
       continue;
     }
-    put(`${claim.attribute}|${event.key}`, { ...claim, subject: { id, name: event.label } }, { id, name: event.label, aliases: [] }, event.words);
+    put(`${claim.attribute}|${event.key}`, claim, { id, name: event.label, aliases: [] }, event.words);
   }
 
   // a two-day summit has two dates: the event's longest stated duration widens its date slot
