@@ -1,3 +1,5 @@
+import { PassThrough, Readable } from "node:stream";
+import { main } from "../src/cli/index.js";
 import { toArticle } from "../src/ingest/index.js";
 import { extract } from "../src/extract/index.js";
 import { analyseArticles } from "../src/index.js";
@@ -22,4 +24,16 @@ export function pairs(claims: readonly RawClaim[], attribute: string): string[] 
 /** The report on several literal texts: { "a.txt": "…", "b.txt": "…" }. */
 export function reportOn(texts: Record<string, string>): Report {
   return analyseArticles(Object.entries(texts).map(([id, text]) => article(text, id)));
+}
+
+/** Runs the command line in this process with fake streams: exit code, stdout and stderr. */
+export async function runCli(args: string[], stdin: Readable = Readable.from([])): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (d: Buffer) => (out += d.toString()));
+  stderr.on("data", (d: Buffer) => (err += d.toString()));
+  const code = await main(args, { stdout, stderr, stdin, env: {} });
+  return { code, stdout: out, stderr: err };
 }

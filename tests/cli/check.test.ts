@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
+import { runCli } from "../helpers.js";
 import { check } from "../../src/index.js";
 
 // Draft cases are folders: sources/ + draft.md + expected.json (the errors at draft line:column).
@@ -11,16 +12,7 @@ interface Expected {
 }
 const cases = readdirSync("fixtures/drafts").sort();
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d: Buffer) => (out += d.toString()));
-  stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([]), env: {} });
-  return { code, stdout: out, stderr: err };
-}
+const run = (args: string[]) => runCli(args);
 
 const positions = (expected: Expected) => expected.errors.map((e) => `${e.line}:${e.column}`).sort();
 

@@ -4,21 +4,13 @@ import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
+import { runCli } from "../helpers.js";
 import { extract } from "../../src/extract/index.js";
 import { toArticle } from "../../src/ingest/index.js";
 
 // Each case here is a bug the hostile-input tests found, with the test that would have caught it.
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d: Buffer) => (out += d.toString()));
-  stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([]), env: {} });
-  return { code, stdout: out, stderr: err };
-}
+const run = (args: string[]) => runCli(args);
 
 describe("hostile-input regressions", () => {
   it("JSON output writes C1 controls, bidi overrides and zero-width characters as escapes", async () => {
