@@ -92,7 +92,6 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
   // ids are given in place, for the same reason align gives subjects in place
   const claims = raw.map((c, i) => Object.assign(c, { id: `c${i + 1}` }));
   const stories = groupStories(records);
-  const storyOf = new Map(stories.flatMap((s) => s.sources.map((id) => [id, s.id] as const)));
   const findings: Finding[] = [];
   const origins = new Map<string, string>();
   const reliability = new Map<string, number>();

@@ -7,7 +7,7 @@ const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Frida
 import { lineColumnOf, linesOf } from "../shared/positions.js";
 import { attributionAt, findTriggers, isFuture, nearestTrigger, startsAt, type Trigger } from "./context.js";
 import { analyse, type Sentence, type Token } from "./nlp.js";
-import { findRoles, type RoleMention } from "./people.js";
+import { findRoles } from "./people.js";
 import { findPlaces } from "./places.js";
 import { breakdownTotals, findCounts } from "./counts.js";
 import { findDurations } from "./durations.js";

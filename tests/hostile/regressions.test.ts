@@ -1,9 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/index.js";
 import { runCli } from "../helpers.js";
 import { extract } from "../../src/extract/index.js";
 import { toArticle } from "../../src/ingest/index.js";
