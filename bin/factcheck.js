@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { main } from "../dist/cli/index.js";
 
 const argv = process.argv.slice(2);
 
@@ -65,4 +64,6 @@ function fatal(error) {
 process.on("uncaughtException", fatal);
 process.on("unhandledRejection", fatal);
 
+// the program is loaded only now, after the handlers above: a signal that comes while it loads is ours too
+const { main } = await import("../dist/cli/index.js");
 process.exitCode = await main(argv);
