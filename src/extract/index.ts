@@ -130,11 +130,11 @@ function nameRunAt(sentence: Sentence, k: number): string {
   return sentence.text.slice(tokens[from]!.start - sentence.start, tokens[to]!.end - sentence.start);
 }
 
-/** The content words within six tokens of a figure, in its clause: what a reader needs to see what it counts. */
+/** The content words within eight tokens of a figure, in its clause: what a reader needs to see what it counts. */
 function cueAt(sentence: Sentence, index: number): string | undefined {
   const [from, to] = clauseAround(sentence, index);
   const words = sentence.tokens
-    .slice(Math.max(from, index - 6), Math.min(to, index + 6) + 1)
+    .slice(Math.max(from, index - 8), Math.min(to, index + 8) + 1)
     .filter((t) => (t.pos === "NOUN" || t.pos === "VERB" || t.pos === "PROPN") && t.entity === undefined && /^\p{L}/u.test(t.text))
     .map((t) => t.lower);
   return words.length > 0 ? words.join(" ") : undefined;
