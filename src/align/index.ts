@@ -90,6 +90,7 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   };
 
   for (const claim of claims) {
+    if (claim.context.knowledge) continue;
     if (claim.attribute === "role") {
       const person = personOf(claim.context.about);
       const aliases = [...new Set([...person.aliases])].sort();

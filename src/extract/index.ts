@@ -271,8 +271,16 @@ export function extract(article: Article): RawClaim[] {
     if (!future) {
       for (const place of findPlaces(s, isPersonWord)) {
         const e = eventAt(place.index, true);
-        // a place far from any event word may still be where it happened, but too loosely to contradict
-        if (!e.inClause && triggers.some((t) => !t.generic)) continue;
+        // a place far from any event word may still be where it happened, but too loosely to contradict;
+        // beside another event word it still says what contains what
+        if (!e.inClause && triggers.some((t) => !t.generic)) {
+          if (place.within) {
+            const offset = s.tokens[place.index]!.start;
+            add(s, "location", offset, { text: place.text, normalized: place.normalized }, { event: "reference", period: "reference", participants: [], about: `within:${place.within}`, knowledge: true });
+            claims.at(-1)!.subject = { id: `place:${place.normalized.replace(/ /g, "-")}`, name: place.text };
+          }
+          continue;
+        }
         add(s, "location", s.tokens[place.index]!.start, { text: place.text, normalized: place.normalized }, { ...context(e), about: place.within ? `within:${place.within}` : "place", ...(e.inClause ? {} : { loose: true }) });
       }
     }

@@ -66,6 +66,8 @@ export const ClaimContext = z.object({
   partial: z.boolean().optional(),
   /** a figure attributed to a body ("the US Geological Survey said"): kept apart from other bodies' figures */
   attribution: z.string().optional(),
+  /** a place mention kept only for what it says of containment ("the Sun Palace in Velm"), in no slot */
+  knowledge: z.boolean().optional(),
   /** a figure the text marks as not final ("at least", "so far", "rose to", partial results): a later one may revise it */
   provisional: z.boolean().optional(),
   /** the weekday the text names beside a full date it does not fall on ("Tuesday, January 14, 2026") */

@@ -191,13 +191,14 @@ export interface ReconcileOptions {
 }
 
 /** reconcile: slots → findings, contradictions first, in a stable order with stable ids. */
-export function reconcile(slots: readonly Slot[], articles: readonly Pick<ArticleRecord, "id" | "published" | "anchor" | "shingles">[], options: ReconcileOptions = {}): Reconciled {
+export function reconcile(slots: readonly Slot[], articles: readonly Pick<ArticleRecord, "id" | "published" | "anchor" | "shingles" | "claims">[], options: ReconcileOptions = {}): Reconciled {
   const origins = findOrigins(articles);
   const originOf = (source: string) => origins.get(source) ?? source;
   const draftIds = options.drafts ?? new Set<string>();
   const trusted = options.trusted ?? new Set<string>();
   const reliability = sourceReliability(slots.map((s) => ({ ...s, claims: s.claims.filter((c) => !draftIds.has(c.source)) })), originOf);
-  const places = placeKnowledge(slots);
+  // what contains what: every place mention of the story's articles says, slotted or not
+  const places = placeKnowledge([...articles.flatMap((a) => a.claims), ...slots.flatMap((s) => (s.attribute === "location" ? s.claims : []))]);
   const ctx: Judging = {
     places,
     containers: places.containers,

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import places from "../extract/lexicon/places.json" with { type: "json" };
-import type { Slot } from "../model/slot.js";
+import type { RawClaim } from "../model/claim.js";
 import type { PlaceKnowledge } from "./compatible.js";
 import { countriesNamed } from "./gazetteer.js";
 
@@ -18,11 +18,11 @@ export function sameName(a: string, b: string): boolean {
  * "Ostria's Velm Province"), followed transitively, and the countries a name can be in, from
  * the text first and from the gazetteer when the text says nothing.
  */
-export function placeKnowledge(slots: readonly Slot[]): PlaceKnowledge {
+export function placeKnowledge(claims: readonly RawClaim[]): PlaceKnowledge {
   const parents = new Map<string, Set<string>>();
-  for (const slot of slots) {
-    if (slot.attribute !== "location") continue;
-    for (const claim of slot.claims) {
+  {
+    for (const claim of claims) {
+      if (claim.attribute !== "location") continue;
       const within = /^within:(.+)$/.exec(claim.context.about)?.[1];
       if (!within) continue;
       const set = parents.get(claim.value.normalized) ?? new Set<string>();
