@@ -14,6 +14,7 @@ const GENERIC_PEOPLE = new Set(quantities.genericPeople);
 const POPULATION = new Set(quantities.populationNouns);
 const OWN_NOUN = new Map(Object.entries(quantities.ownNoun));
 const SYNONYMS = new Map(Object.entries(quantities.nounSynonyms));
+const PARTIES = /^(leaders|sides|countries|nations|men|women|teams|clubs|companies|parties|governments|states|presidents|ministers|brothers|sisters|children|parents|victims|suspects|defendants)$/;
 
 /** What is counted: the nearest casualty or other category word within the clause. */
 function categoryNear(tokens: readonly Token[], first: number, last: number): string | undefined {
@@ -169,8 +170,10 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
       interval = hedgeInterval(hedge, n);
       hedgeKind = hedge;
       text = sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last]!.end - sentence.start);
-      // "the two leaders": a definite small number refers, it does not claim
-      if (n <= 10 && /^(the|their|these|those|its|his|her|both|all)$/.test(tokens[first - 1]?.lower ?? "")) continue;
+      // "the two leaders", "both sides": a definite small number of parties refers, it does not
+      // claim; "the seven agreements signed" still counts them
+      const definite = /^(the|their|these|those|its|his|her|both|all)$/.test(tokens[first - 1]?.lower ?? "");
+      if (definite && n <= 10 && (n <= 2 || PARTIES.test(nounAfter(tokens, last + 1) ?? ""))) continue;
       if (n === 1 && !hedge && !PEOPLE.has(nounAfter(tokens, last + 1) ?? "")) continue;
     } else continue;
     // "4,234: People on board …": the counted noun follows a colon in a by-the-numbers list
