@@ -103,6 +103,11 @@ function scopeOf(tokens: readonly Token[], first: number, last: number): string 
 
 const SUBDIVISIONS = /^(district|province|village|city|town|county|region|area|municipality|prefecture|state|hospital|hospitals|clinic|camp|neighbourhood|neighborhood|hamlet)$/;
 
+/** A figure that ends its sentence or clause: nothing after it says what it counts. */
+function endsClause(tokens: readonly Token[], last: number): boolean {
+  return !tokens[last + 1] || /^[.;,!?]$/.test(tokens[last + 1]!.text);
+}
+
 /**
  * A breakdown, "136 Koreans and 47 Japanese died": the parts are counts of their own groups, and
  * their sum is a count of everyone, which a source giving "183 workers" can be checked against.
@@ -191,6 +196,11 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     // "(six miles)": a figure with a unit is a measure, even one left out as a conversion
     if (noun && UNITS.has(noun)) continue;
     i = last;
+    // "Police said about 40,000.": a bare figure, elliptical; the caller may give it the last count's subject
+    if (!noun && !category && endsClause(tokens, last)) {
+      found.push({ kind: "count", text, index: first, start: tokens[first]!.start, ...(n !== null ? { number: n } : {}), ...interval, normalized: n !== null ? String(n) : text.toLowerCase(), what: "", bare: true });
+      continue;
+    }
     if (!noun && !category) continue;
     if (zero && !category) continue;
     // "a town of about 45,000 people": people counted for nothing in particular say nothing checkable

@@ -193,6 +193,7 @@ export function extract(article: Article): RawClaim[] {
 
   let previousPeople: string[] = [];
   let carried: { eventClass: string; period: string } | undefined;
+  let lastCount: { block: number; what: string; noun?: string } | undefined;
   sentences.forEach((s, k) => {
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
@@ -289,7 +290,13 @@ export function extract(article: Article): RawClaim[] {
     const durations = findDurations(s);
     const taken = new Set<number>([...measures, ...durations].map((q) => q.start));
     for (const d of dates) for (let t = d.token; t < s.tokens.length && s.tokens[t]!.start < s.start + d.index + d.text.length; t++) taken.add(s.tokens[t]!.start);
-    const counts = findCounts(s, taken);
+    // an elliptical figure counts what the last count of its paragraph counted: "… 40,000 people
+    // took part. Organisers said 100,000."; with no count before it, it says nothing checkable
+    const counts = findCounts(s, taken).flatMap((q) => {
+      if (!q.bare) return [q];
+      return lastCount && lastCount.block === s.block ? [{ ...q, what: lastCount.what, noun: lastCount.noun }] : [];
+    });
+    for (const q of counts) if (!q.bare && !q.derived) lastCount = { block: s.block, what: q.what, ...(q.noun ? { noun: q.noun } : {}) };
     for (const q of [...measures, ...durations, ...counts, ...breakdownTotals(s, counts)]) {
       const attribute: Attribute = q.kind === "count" ? "count" : q.kind === "duration" ? "duration" : "measure";
       const value: ClaimValue = {

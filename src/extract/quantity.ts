@@ -22,4 +22,6 @@ export interface Quantity {
   provisional?: boolean;
   /** summed from a breakdown in the text */
   derived?: boolean;
+  /** a figure with nothing to say what it counts ("Police said about 40,000.") */
+  bare?: boolean;
 }
