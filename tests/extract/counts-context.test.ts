@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { claimsOf, reportOn } from "../helpers.js";
+
+describe("counts read in their context", () => {
+  it("an elliptical figure counts what the paragraph's last count counted", () => {
+    const claims = claimsOf(" date 2026-05-02 Headline\nTens of thousands of people marched through Velm. Police said about 40,000. Organisers said as many as 100,000.\n");
+    const counts = claims.filter((c) => c.attribute === "count").map((c) => [c.value.normalized, c.context.about]);
+    expect(counts).toEqual([
+      ["tens of thousands", "crowd attendance"],
+      ["40000", "crowd attendance"],
+      ["100000", "crowd attendance"],
+    ]);
+  });
+
+  it("a bare figure with no count before it says nothing", () => {
+    const claims = claimsOf(" date 2026-05-02 Headline\nThe mayor said 40,000.\n");
+    expect(claims.filter((c) => c.attribute === "count")).toEqual([]);
+  });
+
+  it("'the seven agreements signed' is a count; 'the two leaders' is not", () => {
+    const claims = claimsOf(" date 2026-03-10 Headline\nThe two leaders said the seven agreements signed in Velm were a start.\n");
+    expect(claims.filter((c) => c.attribute === "count").map((c) => [c.value.normalized, c.context.about])).toEqual([["7", "agreements"]]);
+  });
+
+  it("a place inside another backs the outer place too; what contains what may come from any mention", () => {
+    const report = reportOn({
+      "a.txt": " date 2026-03-10 Headline\nThe two-day state visit took place in Velm.\n",
+      "b.txt": " date 2026-03-10 Headline\nThe state visit was held at the Sun Palace.\n",
+      // this place names no event's place (the clause has no event word), but says the palace is in Velm
+      "c.txt": " date 2026-03-10 Headline\nThe leaders signed seven agreements at the Sun Palace in Velm, closing the state visit.\n",
+    });
+    const where = report.findings.find((f) => f.attribute === "location" && f.kind === "agreement")!;
+    expect(where.values.find((v) => v.normalized === "velm")!.sources).toEqual(["a.txt", "b.txt"]);
+  });
+});
