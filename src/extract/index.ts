@@ -197,17 +197,21 @@ export function extract(article: Article): RawClaim[] {
   sentences.forEach((s, k) => {
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
-    // wink already marks dates and times; a sentence without one needs no date parser
-    const dates = datesIn(s, anchor, future).map((d) => ({ ...d, token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)) }));
     // a plan ("is expected to close in the first quarter of 2027") or a date after the dateline is another event
     const periodOfDate = (d: DateMention) =>
       isBackground(d, anchorForPeriods) ? d.iso.slice(0, 4) : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchorForPeriods && dateSpan(d.iso)[0] > anchorForPeriods) ? "future" : "current";
+    const dates = datesIn(s, anchor, future).map((d) => ({
+      ...d,
+      token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)),
+      period: periodOfDate(d),
+      day: /^\d{4}-\d{2}-\d{2}$/.test(d.iso),
+    }));
     // A year that modifies an event word ("the 2004 tsunami", "the tsunami of 2004") dates that word
     // only; a time adverbial ("In 2004, …", "… in May 2012") dates every event word of the sentence.
     const triggerPeriods = new Map<Trigger, string>();
     let adverbial = false;
     for (const d of dates) {
-      const period = periodOfDate(d);
+      const period = d.period;
       if (period === "current") continue;
       const after = s.tokens.find((t) => t.start >= s.start + d.index + d.text.length);
       const modified = triggers.find((t) => s.tokens[t.index] === after || (s.tokens[t.index + 1]?.lower === "of" && s.tokens[t.index + 2]?.start === s.start + d.index));
@@ -223,7 +227,7 @@ export function extract(article: Article): RawClaim[] {
     }
     const backgroundTrigger = triggers.find((t) => triggerPeriods.has(t) && !t.aside);
     carried = backgroundTrigger && adverbial ? { eventClass: backgroundTrigger.generic ? mainClass : backgroundTrigger.eventClass, period: triggerPeriods.get(backgroundTrigger)! } : dates.length > 0 || triggers.some((t) => !t.aside && !t.generic) ? undefined : carried;
-    const sentencePeriod = dates.map(periodOfDate).find((p) => p !== "current") ?? "current";
+    const sentencePeriod = dates.map((d) => d.period).find((p) => p !== "current") ?? "current";
     const sentencePeople = peopleIn(s, 0, s.tokens.length - 1, people);
 
     /** The event a claim at token `index` hangs on; asides (a statement, an evacuation) only when `withAsides`. */
@@ -238,7 +242,8 @@ export function extract(article: Article): RawClaim[] {
       // "the match" in a report of "the second leg" is that leg; "the first leg" in it is another event
       const main = !trigger || trigger.generic || trigger.eventClass === mainClass || (!trigger.eventClass.includes(":") && trigger.classes.includes(mainClass.split(":")[0]!));
       const period = trigger ? (triggerPeriods.get(trigger) ?? "current") : sentencePeriod;
-      const inClause = !!trigger && trigger.index >= clauseAround(s, index)[0] && trigger.index <= clauseAround(s, index)[1];
+      const [clauseFrom, clauseTo] = clauseAround(s, index);
+      const inClause = !!trigger && trigger.index >= clauseFrom && trigger.index <= clauseTo;
       return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}), ...(trigger && !trigger.generic ? { trigger: trigger.words } : {}), ...(trigger?.aside ? { aside: true } : {}) };
     };
     const context = (e: EventContext) => ({ event: e.event, participants: e.participants, period: e.period, ...(e.main ? { main: true } : {}), ...(e.trigger ? { trigger: e.trigger } : {}), ...(e.aside ? { aside: true } : {}) });
@@ -247,8 +252,8 @@ export function extract(article: Article): RawClaim[] {
       const offset = s.tokens[role.titleIndex]!.start;
       // a title in a sentence about a dated past ("In 2021, opposition leader X …") was held then
       const [from, to] = clauseAround(s, role.titleIndex);
-      const past = dates.find((d) => periodOfDate(d) !== "current" && periodOfDate(d) !== "future" && ((d.token >= from && d.token <= to) || (d.token <= 2 && s.tokens.slice(0, 6).some((t) => t.text === ","))));
-      const qualifier = role.qualifier ?? (past ? `as of ${periodOfDate(past)}` : undefined);
+      const past = dates.find((d) => d.period !== "current" && d.period !== "future" && ((d.token >= from && d.token <= to) || (d.token <= 2 && s.tokens.slice(0, 6).some((t) => t.text === ","))));
+      const qualifier = role.qualifier ?? (past ? `as of ${past.period}` : undefined);
       add(s, "role", offset, { text: role.title, normalized: role.normalized }, {
         event: "person", period: "current", participants: [role.name], about: role.name, ...(qualifier ? { qualifier } : {}),
       });
@@ -257,14 +262,15 @@ export function extract(article: Article): RawClaim[] {
     for (const d of dates) {
       const e = eventAt(d.token, true);
       // a month or a year with no event word beside it ("last month", "this year") is background, not the event's date
-      if (!e.inClause && !/^\d{4}-\d{2}-\d{2}$/.test(d.iso) && periodOfDate(d) === "current") continue;
+      if (!e.inClause && !d.day && d.period === "current") continue;
       // "last month", "this year": too vague to date the story's own event; "today" alone dates the writing
-      if (d.relative && !/^\d{4}-\d{2}-\d{2}$/.test(d.iso) && periodOfDate(d) === "current") continue;
+      if (d.relative && !d.day && d.period === "current") continue;
       if (/^(today|tonight|this (morning|afternoon|evening))$/i.test(d.text) && !e.inClause) continue;
-      const mismatch = d.statedWeekday !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d.iso) && weekdayOf(d.iso) !== d.statedWeekday ? WEEKDAYS[d.statedWeekday] : undefined;
+      const mismatch = d.statedWeekday !== undefined && d.day && weekdayOf(d.iso) !== d.statedWeekday ? WEEKDAYS[d.statedWeekday] : undefined;
+      const cue = cueAt(s, d.token);
       add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, {
-        ...context(e), period: periodOfDate(d), about: startsAt(s, d.token) ? "start" : "date", ...(e.inClause ? {} : { loose: true }), ...(mismatch ? { weekdayMismatch: mismatch } : {}),
-        ...(cueAt(s, d.token) ? { cue: cueAt(s, d.token) } : {}),
+        ...context(e), period: d.period, about: startsAt(s, d.token) ? "start" : "date", ...(e.inClause ? {} : { loose: true }), ...(mismatch ? { weekdayMismatch: mismatch } : {}),
+        ...(cue ? { cue } : {}),
       });
     }
 
@@ -308,6 +314,7 @@ export function extract(article: Article): RawClaim[] {
         ...(q.unit ? { unit: q.unit } : {}),
       };
       const attribution = attributionAt(s, q.index);
+      const cue = cueAt(s, q.index);
       // a deal's price is the deal's; a share, a seat count or a prison term is someone's
       const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? /^share/.test(q.what) : /^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes";
       // "the captain has worked there 10 years": a title held by one person in the article is that person
@@ -318,7 +325,7 @@ export function extract(article: Article): RawClaim[] {
         ...context(eventAt(q.index, false)),
         about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}`,
         ...(holder ? { holder } : {}),
-        ...(cueAt(s, q.index) ? { cue: cueAt(s, q.index) } : {}),
+        ...(cue ? { cue } : {}),
         ...(q.partial ? { partial: true } : {}),
         ...(q.provisional ? { provisional: true } : {}),
         ...(q.derived ? { derived: true } : {}),

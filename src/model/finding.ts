@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Attribute } from "./claim.js";
+import { Attribute, ClaimValue } from "./claim.js";
 
 export const FindingKind = z.enum(["agreement", "contradiction", "uncorroborated", "update"]);
 export type FindingKind = z.infer<typeof FindingKind>;
@@ -7,13 +7,8 @@ export type FindingKind = z.infer<typeof FindingKind>;
 export const Severity = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof Severity>;
 
-export const FindingValue = z.object({
-  text: z.string(),
-  normalized: z.string(),
-  number: z.number().optional(),
-  low: z.number().optional(),
-  high: z.number().optional(),
-  unit: z.string().optional(),
+/** A value as the claims give it, with the sources and claims behind it. */
+export const FindingValue = ClaimValue.omit({ range: true }).extend({
   sources: z.array(z.string()),
   claims: z.array(z.string()),
   /** how many independent origins back this value (syndicated copies count once) */
