@@ -146,6 +146,17 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
     put(`${claim.attribute}|${event.key}`, claim, { id, name: event.label, aliases: [] }, event.words);
   }
 
+  // "140 km away" says no more than "140 km from Velm" when Velm is the only place the story measures from
+  for (const [key, slot] of slots) {
+    const [attribute, eventKey, about, unit] = key.split("|");
+    if (attribute !== "measure" || about !== "distance") continue;
+    const measuredFrom = [...slots.values()].filter((other) => other.key.startsWith(`measure|${eventKey}|distance from `) && other.key.endsWith(`|${unit}`));
+    if (measuredFrom.length !== 1) continue;
+    const target = measuredFrom[0]!;
+    for (const claim of slot.claims) claim.subject = { id: target.subject.id, name: target.subject.name };
+    target.claims.push(...slot.claims);
+    slots.delete(key);
+  }
   // a two-day summit has two dates: the event's longest stated duration widens its date slot
   for (const slot of slots.values()) {
     if (slot.attribute !== "duration") continue;

@@ -189,10 +189,12 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     // "a 52-year-old captain": an age, not a count of years
     if (hyphened && tokens[last + 3]?.text === "-" && tokens[last + 4]?.lower === "old") continue;
     const noun = hyphened
-      ? `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
+      ? OWN_NOUN.has(`${tokens[last + 2]!.lower}s`) ? `${tokens[last + 2]!.lower}s` : `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
       : (nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined));
     const category = categoryNear(tokens, first, last);
-    const scope = scopeOf(tokens, first, last);
+    // "a 240-seat chamber" has 240 seats in total, as "131 of the 240 seats" says
+    const size = hyphened && OWN_NOUN.has(`${tokens[last + 2]!.lower}s`);
+    const scope = size ? "total" : scopeOf(tokens, first, last);
     // "(six miles)": a figure with a unit is a measure, even one left out as a conversion
     if (noun && UNITS.has(noun)) continue;
     i = last;

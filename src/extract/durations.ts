@@ -6,7 +6,8 @@ import { parseNumber } from "./numbers.js";
 import type { Quantity } from "./quantity.js";
 
 // "50 hours after the quake", "two days later": time elapsed since something, not how long it lasted
-const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least|less than|under|up to|just)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)([- ]|: )(second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?!\s+(?:ago|after|later|earlier|before|since|into|from))/giu;
+// (but "banned for 10 years after his release" is a ban's length)
+const DURATION = /\b(?:(about|around|some|nearly|almost|more than|over|at least|less than|under|up to|just)\s+)?(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)([- ]|: )(second|minute|hour|day|week|month|year)s?\b(?![- ]old)(?<elapsed>\s+(?:ago|after|later|earlier|before|since|into|from)\b)?/giu;
 const DURATION_CODES: Record<string, string> = { second: "TS", minute: "TM", hour: "TH", day: "D", week: "W", month: "M", year: "Y" };
 const SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2629800, year: 31557600 };
 const OWN_LENGTH = new Set(quantities.ownLength);
@@ -21,13 +22,14 @@ export function findDurations(sentence: Sentence): Quantity[] {
   const found: Quantity[] = [];
   const tokens = sentence.tokens;
   for (const m of sentence.text.matchAll(DURATION)) {
+    if (m.groups?.elapsed && !/\bfor\s+$/i.test(sentence.text.slice(0, m.index!))) continue;
     const value = parseNumber(m[2]!);
     if (value === null || value <= 0) continue;
     const unitWord = m[4]!.toLowerCase();
     const code = DURATION_CODES[unitWord]!;
     const iso = code.startsWith("T") ? `PT${value}${code[1]}` : `P${value}${code}`;
     const start = sentence.start + m.index! + (m[1] ? m[0].indexOf(m[2]!) : 0);
-    const end = sentence.start + m.index! + m[0].length;
+    const end = sentence.start + m.index! + m[0].length - (m.groups?.elapsed?.length ?? 0);
     const index = Math.max(0, tokens.findIndex((t) => t.start >= start));
     const last = Math.max(index, tokens.findIndex((t) => t.end >= end));
     // the thing that lasted: the noun after "two-day", else the nearest word before the figure
@@ -38,6 +40,11 @@ export function findDurations(sentence: Sentence): Quantity[] {
       while (tokens[k] && tokens[k]!.pos === "ADJ") k++;
       while (tokens[k + 1]?.pos === "NOUN") k++;
       if (tokens[k]?.pos === "NOUN") what = tokens[k]!.lower;
+    }
+    // "sentenced the firm's finance director, Ana Ruiz, to four years": a word of sentencing
+    // before the figure says what it is, however far the object runs
+    if (!what) {
+      for (let k = index - 1; k >= Math.max(0, index - 12) && !what; k--) if (DURATION_KIND.has(tokens[k]!.lower) && tokens[k]!.pos === "VERB") what = tokens[k]!.lower;
     }
     if (!what) {
       for (let k = index - 1; k >= Math.max(0, index - 4); k--) {
@@ -54,7 +61,7 @@ export function findDurations(sentence: Sentence): Quantity[] {
     const seconds = value * SECONDS[unitWord]!;
     const hedge = m[1]?.toLowerCase();
     const interval = hedgeInterval(hedge ? (quantities.hedges as Record<string, HedgeKind>)[hedge] : undefined, seconds);
-    found.push({ kind: "duration", text: m[0], index, start, number: value, normalized: iso, unit: code.startsWith("T") ? "s" : "s", what: DURATION_KIND.get(what) ?? (OWN_LENGTH.has(what) || isEventWord(what) ? "length" : what), ...interval });
+    found.push({ kind: "duration", text: m[0].slice(0, m[0].length - (m.groups?.elapsed?.length ?? 0)), index, start, number: value, normalized: iso, unit: code.startsWith("T") ? "s" : "s", what: DURATION_KIND.get(what) ?? (OWN_LENGTH.has(what) || isEventWord(what) ? "length" : what), ...interval });
   }
   return found;
 }

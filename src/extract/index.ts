@@ -90,32 +90,77 @@ function peopleIn(sentence: Sentence, from: number, to: number, people: Readonly
   return [...found].sort();
 }
 
+const RELATIVE = /^(which|where|who|whose)$/;
+const PLACE_BEFORE = /^(in|at|near|from|off|outside|inside)$/;
+const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|announced|announces|reported|reports|confirmed|confirms|estimated|estimates)$/;
 const REQUEST = /^(sought|seeks|seek|asked|asks|demanded|demands|requested|requests|proposed|proposes|wanted|recommended)$/;
 const HOLDER_STOP = new Set(["The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "Its", "This", "That", "After", "Before", "While", "When", "Shares", "Officials", "Police"]);
 
 /**
- * Whose figure it is: a person the article names, else a capitalised name, nearest the figure
- * in its clause ("Velm shares rose 18%", "Ruiz won 52.4 percent", "sentenced Holm to 12 years").
+ * Whose figure it is, read in this order:
+ * - the name right before it, in a list ("Ruiz 52.4 percent, Holm 44.1 percent", "Holm's 44.1
+ *   percent", "the alliance 94");
+ * - the person its clause opens with, doing something ("Ruiz wins … with 52.4 percent");
+ * - a person the article names, else a capitalised name, nearest the figure in its clause
+ *   ("Velm shares rose 18%", "sentenced Holm to 12 years"); a place ("in Velm") holds nothing;
+ * - beyond the clause, the object a "to"/"for" clause completes ("sentenced X's deputy, Ana Ruiz,
+ *   to four years"), else the sentence's subject ("Ana Ruiz, a former official, received four years").
  * Figures of different holders are different questions.
  */
-function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string, string>, personsOnly = false, wholeSentence = false): string | undefined {
-  const [from, to] = wholeSentence ? [0, sentence.tokens.length - 1] : clauseAround(sentence, index);
+function holderAt(sentence: Sentence, index: number, people: ReadonlyMap<string, string>, personsOnly = false): string | undefined {
+  const tokens = sentence.tokens;
+  const named = (k: number): string | undefined => {
+    const t = tokens[k];
+    if (!t) return undefined;
+    const person = people.get(t.text);
+    if (person) return person;
+    const capitalised = /^\p{Lu}\p{L}+$/u.test(t.text) && !HOLDER_STOP.has(t.text) && t.entity === undefined && (k > 0 || t.pos === "PROPN");
+    if (!capitalised || (personsOnly && t.pos !== "PROPN") || PLACE_BEFORE.test(tokens[k - 1]?.lower ?? "")) return undefined;
+    // a run that holds a known person's name ("Finance Minister Ana Ruiz") is that person
+    const run = nameRunAt(sentence, k);
+    return run.split(/\s+/).map((w) => people.get(w)).find(Boolean) ?? run;
+  };
+  /** The first name in [from, to) that is not a possessive ("Holm's deputy"). */
+  const firstName = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const name = named(k);
+      if (!name) continue;
+      while (k + 1 < to && named(k + 1) === name) k++;
+      if (!/^[’']s$/.test(tokens[k + 1]?.text ?? "")) return name;
+    }
+    return undefined;
+  };
+  let before = index - 1;
+  if (/^[’']s$/.test(tokens[before]?.text ?? "")) before--;
+  if (before >= 0 && !personsOnly) {
+    const listed = named(before);
+    if (listed) return listed;
+    if (tokens[before]!.pos === "NOUN" && tokens[before - 1]?.lower === "the" && /^(,|and)$/.test(tokens[before - 2]?.lower ?? "")) return tokens[before]!.lower;
+  }
+  const [from, to] = clauseAround(sentence, index);
+  let opener = from;
+  while (opener < index && (tokens[opener]!.pos === "DET" || tokens[opener]!.pos === "ADJ")) opener++;
+  const subject = people.get(tokens[opener]?.text ?? "");
+  if (subject) {
+    let k = opener;
+    while (people.get(tokens[k + 1]?.text ?? "") === subject) k++;
+    if (tokens[k + 1]?.pos === "VERB" && !REPORTING_VERB.test(tokens[k + 1]!.lower)) return subject;
+  }
   let best: { name: string; distance: number } | undefined;
   for (let k = from; k <= to; k++) {
-    const t = sentence.tokens[k]!;
-    const person = people.get(t.text);
-    const capitalised = /^\p{Lu}\p{L}+$/u.test(t.text) && !HOLDER_STOP.has(t.text) && t.entity === undefined && (k > 0 || t.pos === "PROPN");
-    const run = capitalised && (!personsOnly || t.pos === "PROPN") ? nameRunAt(sentence, k) : undefined;
-    // a run that holds a known person's name ("Finance Minister Ana Ruiz") is that person
-    const named = person ?? (run ? (run.split(/\s+/).map((w) => people.get(w)).find(Boolean) ?? run) : undefined);
-    if (!named) continue;
-    // beyond the clause, the sentence's subject holds the figure: its first name that is no possessive
-    if (wholeSentence && /^[’']s$/.test(sentence.tokens[k + 1]?.text ?? "")) continue;
-    const distance = wholeSentence ? k : Math.abs(k - index) + (k > index ? 2 : 0);
-    if (!best || distance < best.distance) best = { name: named, distance };
+    const name = named(k);
+    const distance = Math.abs(k - index) + (k > index ? 2 : 0);
+    if (name && (!best || distance < best.distance)) best = { name, distance };
   }
-  // "Ana Ruiz, a former official, received four years": the subject may sit beyond the clause
-  return best?.name ?? (wholeSentence ? undefined : holderAt(sentence, index, people, personsOnly, true));
+  if (best) return best.name;
+  // the verb's object: its first name that is no possessive
+  if (/^(to|for)$/.test(tokens[from]?.lower ?? "")) {
+    let verb = from - 1;
+    while (verb >= 0 && tokens[verb]!.pos !== "VERB") verb--;
+    const object = verb >= 0 ? firstName(verb + 1, from) : undefined;
+    if (object) return object;
+  }
+  return firstName(0, tokens.length);
 }
 
 /** The whole capitalised name a word is part of: "Farmers' League", "Civic Renewal". */
@@ -135,7 +180,7 @@ function cueAt(sentence: Sentence, index: number): string | undefined {
   const [from, to] = clauseAround(sentence, index);
   const words = sentence.tokens
     .slice(Math.max(from, index - 8), Math.min(to, index + 8) + 1)
-    .filter((t) => (t.pos === "NOUN" || t.pos === "VERB" || t.pos === "PROPN") && t.entity === undefined && /^\p{L}/u.test(t.text))
+    .filter((t) => (t.pos === "NOUN" || t.pos === "VERB" || t.pos === "PROPN" || t.pos === "ADJ") && t.entity === undefined && /^\p{L}/u.test(t.text))
     .map((t) => t.lower);
   return words.length > 0 ? words.join(" ") : undefined;
 }
@@ -243,7 +288,9 @@ export function extract(article: Article): RawClaim[] {
       const main = !trigger || trigger.generic || trigger.eventClass === mainClass || (!trigger.eventClass.includes(":") && trigger.classes.includes(mainClass.split(":")[0]!));
       const period = trigger ? (triggerPeriods.get(trigger) ?? "current") : sentencePeriod;
       const [clauseFrom, clauseTo] = clauseAround(s, index);
-      const inClause = !!trigger && trigger.index >= clauseFrom && trigger.index <= clauseTo;
+      // "the fire, which started near Velm": a relative clause belongs to the clause of its antecedent
+      const relative = RELATIVE.test(s.tokens[clauseFrom]?.lower ?? "") && clauseFrom > 1 ? clauseAround(s, clauseFrom - 2)[0] : clauseFrom;
+      const inClause = !!trigger && trigger.index >= relative && trigger.index <= clauseTo;
       return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}), ...(trigger && !trigger.generic ? { trigger: trigger.words } : {}), ...(trigger?.aside ? { aside: true } : {}) };
     };
     const context = (e: EventContext) => ({ event: e.event, participants: e.participants, period: e.period, ...(e.main ? { main: true } : {}), ...(e.trigger ? { trigger: e.trigger } : {}), ...(e.aside ? { aside: true } : {}) });
@@ -316,7 +363,8 @@ export function extract(article: Article): RawClaim[] {
       const attribution = attributionAt(s, q.index);
       const cue = cueAt(s, q.index);
       // a deal's price is the deal's; a share, a seat count or a prison term is someone's
-      const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? /^share/.test(q.what) : /^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes";
+      // (a chamber's seats in total are nobody's)
+      const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? /^share/.test(q.what) : q.scope !== "total" && (/^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes");
       // "the captain has worked there 10 years": a title held by one person in the article is that person
       const titled = q.kind === "duration" ? holderByTitle.get(q.what) : undefined;
       const holder = titled ?? (held ? holderAt(s, q.index, people, q.kind === "duration") : undefined);

@@ -68,6 +68,7 @@ const PROPERTIES = Object.entries(quantities.measureProperties).flatMap(([proper
 const PROPERTY_OF = new Map(PROPERTIES);
 const SYNONYMS = new Map(Object.entries(quantities.nounSynonyms));
 const PERCENT_KINDS = new Set(quantities.percentKinds);
+const CLAUSE_END = /^[;:—–()]$/;
 
 /**
  * What a measure measures, from the words around it: a depth, a distance, a length, a price …
@@ -104,12 +105,13 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
   if (dimension === "percent") {
     // "a 31% premium": the figure modifies the noun after it; "shares closed up 18.4%",
     // "52.4 percent of the vote": the noun before it, or the one its "of" names
+    // within its clause: "a comfortable margin: Ruiz took 52.4 percent" is no margin of 52.4
     const after = () => {
-      for (let k = index + 1; k < Math.min(tokens.length, index + 6); k++) if (tokens[k]!.pos === "NOUN" && !/^(percent|cent|%)$/.test(tokens[k]!.lower)) return tokens[k]!.lower;
+      for (let k = index + 1; k < Math.min(tokens.length, index + 6) && !CLAUSE_END.test(tokens[k]!.text); k++) if (tokens[k]!.pos === "NOUN" && !/^(percent|cent|%)$/.test(tokens[k]!.lower)) return tokens[k]!.lower;
       return undefined;
     };
     const before = () => {
-      for (let k = index - 1; k >= Math.max(0, index - 5); k--) if (tokens[k]!.pos === "NOUN") return tokens[k]!.lower;
+      for (let k = index - 1; k >= Math.max(0, index - 5) && !CLAUSE_END.test(tokens[k]!.text); k--) if (tokens[k]!.pos === "NOUN") return tokens[k]!.lower;
       return undefined;
     };
     const modifier = /^(a|an|the)$/.test(tokens[index - 1]?.lower ?? "");

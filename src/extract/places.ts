@@ -17,9 +17,10 @@ const VENUE = new Set(places.venueNouns);
 const STOP = new Set([...calendar.words, ...titles.titles.flatMap((t) => t.split(" "))]);
 const DEMONYMS = new Set(Object.values(places.countries).flat());
 const PARTICLES = new Set(["del", "de", "di", "da", "la", "le", "van", "von", "al", "el", "du", "dos", "das"]);
-const LOCATIVE = new Set(["in", "at", "off", "near", "outside", "inside"]);
-const TRAVEL = new Set(["visit", "visits", "visited", "trip", "travel", "travelled", "traveled", "arrived", "welcomed", "flew", "came", "returned"]);
-const STRIKE_VERBS = new Set(["hit", "hits", "struck", "strikes", "rocked", "rocks", "jolted", "jolts", "shook", "shakes", "devastated", "flooded", "ravaged"]);
+const LOCATIVE = new Set(places.locatives);
+const COMPASS = new Set(places.compassPoints);
+const TRAVEL = new Set(places.travelWords);
+const STRIKE_VERBS = new Set(places.strikeVerbs);
 
 const isCapitalised = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);
 
@@ -82,8 +83,9 @@ export function findPlaces(sentence: Sentence, isPersonWord: (word: string) => b
     const venue = /^(venue|location|place|where)$/.test(t.lower) && tokens[i + 1]?.text === ":";
     if (venue) {
       start = i + 2;
-    } else if (LOCATIVE.has(t.lower) || STRIKE_VERBS.has(t.lower) || travel) {
-      start = i + 1;
+    } else if (LOCATIVE.has(t.lower) || STRIKE_VERBS.has(t.lower) || travel || (COMPASS.has(t.lower) && tokens[i + 1]?.lower === "of")) {
+      // "20 km southwest of the town of Velm": a compass point puts the place after its "of"
+      start = COMPASS.has(t.lower) ? i + 2 : i + 1;
       if (tokens[start]?.lower === "the") start++;
       // "in the mountainous Velm district": adjectives before the name
       while (tokens[start] && tokens[start]!.pos === "ADJ" && !isCapitalised(tokens[start]) && isCapitalised(tokens[start + 1])) start++;
@@ -113,7 +115,8 @@ export function findPlaces(sentence: Sentence, isPersonWord: (word: string) => b
     if (words.some((w) => isPersonWord(w))) continue;
     // "the Velm summit", "the Star Queen ship": a name before a common noun names that thing, not a place
     const next = tokens[i + 1];
-    if (next && next.pos === "NOUN" && !isCapitalised(next) && !ADMIN.has(next.lower) && !VENUE.has(next.lower)) continue;
+    // ("in Velm yesterday": a date after the name is no such noun)
+    if (next && next.pos === "NOUN" && next.entity === undefined && !isCapitalised(next) && !ADMIN.has(next.lower) && !VENUE.has(next.lower)) continue;
     if (next && /^(summit|forum|meeting|agency|council|party|league|university|company|group|cup|guard|cruises|airlines|final|finals|semi-final|championship|championships|open|games|cup's|talks|conference|festival|award|awards|prize)$/i.test(next.lower)) continue;
     // "Sun Temple in Velm": the text says the first place is inside the second
     if (!within && tokens[i + 1]?.lower === "in" && isCapitalised(tokens[i + 2])) {

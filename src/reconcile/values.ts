@@ -55,15 +55,16 @@ function roundingFamilies(claims: readonly SlotClaim[]): Map<string, string> {
 
 /** The distinct values of a set of claims, each with the sources, claims and origins behind it; best backed first. */
 export function valuesOf(claims: readonly SlotClaim[], ctx: ValueContext): FindingValue[] {
-  const byKey = new Map<string, { first: SlotClaim; sources: Set<string>; claims: string[] }>();
+  const byKey = new Map<string, { first: SlotClaim; sources: Set<string>; claims: string[]; members: SlotClaim[] }>();
   const attribute = claims[0]?.attribute;
   const families = attribute === "location" ? placeFamilies(claims) : undefined;
   const rounded = attribute === "measure" ? roundingFamilies(claims) : undefined;
   for (const c of claims) {
     const key = families ? families.get(c.value.normalized)! : rounded ? rounded.get(valueKey(c))! : valueKey(c);
-    const entry = byKey.get(key) ?? { first: c, sources: new Set<string>(), claims: [] };
+    const entry = byKey.get(key) ?? { first: c, sources: new Set<string>(), claims: [], members: [] };
     entry.sources.add(c.source);
     entry.claims.push(c.id);
+    entry.members.push(c);
     byKey.set(key, entry);
   }
   // "the Sun Palace in Velm" says the event was in Velm too: its source backs that value as well
@@ -75,7 +76,10 @@ export function valuesOf(claims: readonly SlotClaim[], ctx: ValueContext): Findi
       }
     }
   }
-  const values = [...byKey.values()].map(({ first, sources, claims: ids }) => ({
+  const values = [...byKey.values()].map(({ first: earliest, sources, claims: ids, members }) => {
+    // one figure written two ways ("140 km", "87 miles") is shown as most sources write it
+    const first = rounded ? mostWritten(members) ?? earliest : earliest;
+    return {
     text: first.value.text,
     normalized: first.attribute === "role" ? canonicalTitle(first.value.normalized) : first.value.normalized,
     ...(first.value.number !== undefined ? { number: first.value.number } : {}),
@@ -85,6 +89,16 @@ export function valuesOf(claims: readonly SlotClaim[], ctx: ValueContext): Findi
     sources: [...sources].sort(),
     claims: ids,
     origins: new Set([...sources].map(ctx.originOf)).size,
-  }));
+    };
+  });
   return values.sort((a, b) => weightOf(b, ctx) - weightOf(a, ctx) || b.sources.length - a.sources.length || (a.normalized < b.normalized ? -1 : a.normalized > b.normalized ? 1 : 0));
+}
+
+/** The claim whose figure the most sources write, the earliest of those tied. */
+function mostWritten(members: readonly SlotClaim[]): SlotClaim | undefined {
+  const sourcesByKey = new Map<string, Set<string>>();
+  for (const c of members) sourcesByKey.set(valueKey(c), (sourcesByKey.get(valueKey(c)) ?? new Set()).add(c.source));
+  let best: SlotClaim | undefined;
+  for (const c of members) if (!best || sourcesByKey.get(valueKey(c))!.size > sourcesByKey.get(valueKey(best))!.size) best = c;
+  return best;
 }

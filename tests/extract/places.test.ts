@@ -28,3 +28,19 @@ describe("extract: places", () => {
     expect(locations("The leaders met in Ostria on Tuesday. They will meet again in Velm in the spring.")).toEqual([["Ostria", "ostria", "place"]]);
   });
 });
+
+describe("extract: places, how news introduces them", () => {
+  it("a date after a place name does not make it a compound ('in Velm yesterday')", () => {
+    expect(locations("An engine failure forced an emergency landing in Velm yesterday.")).toEqual([["Velm", "velm", "place"]]);
+  });
+
+  it("a compass point with 'of', 'above', a verb of diverting all introduce a place", () => {
+    expect(locations("The quake's epicentre was 20 km southwest of the town of Velm.")).toEqual([["Velm", "velm", "place"]]);
+    expect(locations("A wildfire in the hills above Velm burned 8,000 hectares.")).toEqual([["Velm", "velm", "place"]]);
+    expect(locations("After the engine failure the crew diverted to Velm.").map(([text]) => text)).toEqual(["Velm"]);
+  });
+
+  it("a relative clause belongs to the event word it follows", () => {
+    expect(locations("Crews fought the fire, which started on Monday near the town of Velm.")).toEqual([["Velm", "velm", "place"]]);
+  });
+});
