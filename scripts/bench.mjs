@@ -26,8 +26,9 @@ const nameFor = (variant, index) => {
 
 /** Variant `v` of one cluster's article: its names (the same in every article of the cluster), numbers, dates and sentence order changed. */
 function vary(text, v, names) {
-  let out = text.replace(/\b[A-Z][a-z]{3,}\b/g, (w) => {
-    if (["The", "This", "That", "With", "After", "When", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December", "President", "Prime", "Minister"].includes(w)) return w;
+  // every capitalised word of three letters or more, accented ones included ("Lee", "Führer")
+  let out = text.replace(/(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])/gu, (w) => {
+    if (["The", "This", "That", "With", "After", "When", "But", "And", "For", "Its", "His", "Her", "Was", "Has", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December", "President", "Prime", "Minister"].includes(w)) return w;
     if (!names.has(w)) names.set(w, nameFor(v, names.size + names.offset));
     return names.get(w);
   });

@@ -25,6 +25,7 @@ const TITLES = new Set(titles.titles);
 export function addTitles(extra: readonly string[]): void {
   for (const title of extra) {
     TITLES.add(title.toLowerCase());
+    for (const first of [title.toLowerCase().split(/[ -]/)[0]!, title.toLowerCase().split(" ")[0]!]) FIRST_WORDS.add(first);
     for (const word of title.toLowerCase().split(/[ -]/)) TITLE_WORDS.add(word);
   }
 }
@@ -38,6 +39,8 @@ const PLACE_WORDS = new Set([
   ...Object.keys(places.countryAliases),
 ]);
 const TITLE_WORDS = new Set([...titles.titles.flatMap((t) => t.split(/[ -]/)), ...ABBREVIATIONS.keys()]);
+// the words a title or its plural can start with: most tokens start none, and need no lookup
+const FIRST_WORDS = new Set([...titles.titles, ...PLURALS.keys()].flatMap((t) => [t.split(/[ -]/)[0]!, t.split(" ")[0]!]));
 
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.text);
@@ -69,6 +72,7 @@ export function readName(tokens: readonly Token[], i: number): NameSpan | null {
 /** The title (longest first) that starts at token i, with how many tokens it takes. */
 function titleAt(sentence: Sentence, i: number): { title: string; normalized: string; length: number; plural: boolean } | null {
   const tokens = sentence.tokens;
+  if (!FIRST_WORDS.has(tokens[i]!.lower) && !ABBREVIATIONS.has(tokens[i]!.lower.replace(/\.$/, ""))) return null;
   for (let length = Math.min(5, tokens.length - i); length >= 1; length--) {
     const last = tokens[i + length - 1]!;
     const phrase = sentence.text.slice(tokens[i]!.start - sentence.start, last.end - sentence.start);

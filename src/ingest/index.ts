@@ -36,6 +36,8 @@ function dateFromText(article: Article): string | null {
   for (const segment of article.segments) {
     if (segment.language !== "en" || segment.kind === "boilerplate") continue;
     for (const piece of pieces(article.text.slice(segment.start, segment.end))) {
+      // a full date names its year: a piece without one needs no parser
+      if (!/\d{4}/.test(piece)) continue;
       for (const mention of findDates(piece, { date: null, direction: "back" })) {
         if (/^\d{4}-\d{2}-\d{2}$/.test(mention.iso) && !mention.relative && (!latest || mention.iso > latest)) latest = mention.iso;
       }

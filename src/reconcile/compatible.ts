@@ -22,7 +22,7 @@ export interface PlaceKnowledge {
   /** every place known to contain `place`, nearest first */
   containers(place: string): string[];
   /** the countries a place can be in (or is), by ISO code; empty when unknown */
-  countriesOf(place: string): Set<string>;
+  countriesOf(place: string): ReadonlySet<string>;
   /** two spellings of one name */
   sameName(a: string, b: string): boolean;
 }

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { normalizeName } from "../shared/names.js";
 
 let index: Record<string, string> | undefined;
-
-const key = normalizeName;
+/** names already looked up: the same few come up in story after story */
+const looked = new Map<string, ReadonlySet<string>>();
 
 /**
  * The countries a place name can be in, by ISO code, from the country-state-city gazetteer
@@ -11,9 +11,13 @@ const key = normalizeName;
  * data/gazetteer.json. A name several places share ("Rome", "Paris") gives every country that
  * has one. Read on first use only: most runs never need it.
  */
-export function countriesNamed(place: string): Set<string> {
+export function countriesNamed(place: string): ReadonlySet<string> {
+  const known = looked.get(place);
+  if (known) return known;
   index ??= JSON.parse(readFileSync(new URL("../../data/gazetteer.json", import.meta.url), "utf8")) as Record<string, string>;
-  const name = key(place);
+  const name = normalizeName(place);
   const codes = Object.hasOwn(index, name) ? index[name] : undefined;
-  return new Set(codes ? codes.split(",") : []);
+  const found = new Set(codes ? codes.split(",") : []);
+  looked.set(place, found);
+  return found;
 }

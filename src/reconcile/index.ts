@@ -35,12 +35,6 @@ function conflicts(slot: Slot, places: PlaceKnowledge): [SlotClaim, SlotClaim][]
   for (const c of slot.claims) pushTo(groups, signature(c), c);
   const sigs = [...groups.keys()];
   const first = (sig: string) => groups.get(sig)![0]!;
-  const memo = new Map<string, boolean>();
-  const fits = (a: string, b: string) => {
-    const key = `${a}\u0000${b}`;
-    if (!memo.has(key)) memo.set(key, compatible(first(a), first(b), slot.spanDays, places));
-    return memo.get(key)!;
-  };
   const saysMemo = new Map<string, boolean>();
   const says = (x: string, b: string) => {
     const key = `${x}\u0000${b}`;
@@ -55,7 +49,7 @@ function conflicts(slot: Slot, places: PlaceKnowledge): [SlotClaim, SlotClaim][]
   for (let i = 0; i < sigs.length; i++)
     for (let j = i + 1; j < sigs.length; j++) {
       const [sa, sb] = [sigs[i]!, sigs[j]!];
-      if (fits(sa, sb)) continue;
+      if (compatible(first(sa), first(sb), slot.spanDays, places)) continue;
       const left = groups.get(sa)!.filter((a) => !agreesWith(a.source, sa, sb));
       const right = groups.get(sb)!.filter((b) => !agreesWith(b.source, sb, sa));
       // enough pairs to judge them (update or contradiction); a thousand copies of one clash say no more

@@ -41,7 +41,7 @@ export function placeKnowledge(claims: readonly RawClaim[]): PlaceKnowledge {
     }
     return seen;
   };
-  const countriesOf = (place: string): Set<string> => {
+  const countriesOf = (place: string): ReadonlySet<string> => {
     // what the text says wins: a place the sources put inside a country is there
     const stated = [place, ...containers(place)].find((p) => COUNTRIES.has(p));
     if (stated) return countriesNamed(stated);
@@ -51,9 +51,17 @@ export function placeKnowledge(claims: readonly RawClaim[]): PlaceKnowledge {
     }
     return countriesNamed(place);
   };
+  // a story of a thousand articles asks about the same few places again and again
+  const memo = <T>(f: (place: string) => T) => {
+    const known = new Map<string, T>();
+    return (place: string): T => {
+      if (!known.has(place)) known.set(place, f(place));
+      return known.get(place)!;
+    };
+  };
   return {
-    containers,
+    containers: memo(containers),
     sameName,
-    countriesOf,
+    countriesOf: memo(countriesOf),
   };
 }

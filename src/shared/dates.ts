@@ -24,7 +24,17 @@ export interface Anchor {
   direction: "back" | "forward";
 }
 
-const parser = chrono.casual;
+// Two of chrono's parsers ("two days ago", "two days later") cost ~45 ms each to warm up, more
+// than the rest together: text without "ago" gets a parser without them ("later" and "in N days"
+// are spans, which findDates drops anyway)
+const fullParser = chrono.casual;
+const UNIT_PARSERS = /^ENTimeUnit(Ago|Later)FormatParser$/;
+let lightParser: chrono.Chrono | undefined;
+const parserFor = (text: string): chrono.Chrono => {
+  if (/\bago\b/i.test(text)) return fullParser;
+  lightParser ??= new chrono.Chrono({ parsers: fullParser.parsers.filter((p) => !UNIT_PARSERS.test(p.constructor.name)), refiners: fullParser.refiners });
+  return lightParser;
+};
 const MAY_HOLD_A_DATE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|yesterday|today|tonight|tomorrow|\bago\b|\b(last|this|next)\s+(week|month|year)|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -37,7 +47,7 @@ function referenceOf(anchor: Anchor): Date {
 export function findDates(text: string, anchor: Anchor, futureTense = false, yearsOnly = false): DateMention[] {
   // chrono is the costliest step of extraction: ask it only about text that names a day, a month or a relative time
   if (yearsOnly || !MAY_HOLD_A_DATE.test(text)) return bareYears(text, [], anchor);
-  const results = parser.parse(text, { instant: referenceOf(anchor), timezone: 0 }, { forwardDate: false });
+  const results = parserFor(text).parse(text, { instant: referenceOf(anchor), timezone: 0 }, { forwardDate: false });
   const mentions: DateMention[] = [];
   for (let i = 0; i < results.length; i++) {
     const result = results[i]!;
