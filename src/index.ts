@@ -3,7 +3,7 @@ import { align } from "./align/index.js";
 import { extract } from "./extract/index.js";
 import { readJsonFile } from "./shared/json-file.js";
 import { factClaims } from "./extract/facts.js";
-import { ingest, toArticle } from "./ingest/index.js";
+import { ingest, ingestEach, toArticle } from "./ingest/index.js";
 import { Facts } from "./model/facts.js";
 import { draftFindings, type DraftOptions } from "./reconcile/draft.js";
 import type { Article } from "./model/article.js";
@@ -13,7 +13,7 @@ import { ArticleRecord } from "./model/record.js";
 import type { Report, Skipped } from "./model/report.js";
 import { groupStories } from "./align/stories.js";
 import { keysOf, shinglesOf } from "./extract/shingles.js";
-import { extractAll } from "./extract/pool.js";
+import { ExtractionPool } from "./extract/pool.js";
 import { reconcile } from "./reconcile/index.js";
 import { VERSION } from "./version.js";
 
@@ -158,11 +158,28 @@ export async function factcheck(paths: readonly string[], options: FactcheckOpti
   return reconcileRecords(records, warnings, facts ? { facts } : {});
 }
 
-/** ingest then extract; the articles' texts are gone once this returns, only their records stay. */
-async function readAndExtract(paths: readonly string[], options: FactcheckOptions): Promise<{ records: ArticleRecord[]; warnings: string[] }> {
-  const { articles, warnings } = await ingest(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {});
-  const records = await extractAll(articles, options.jobs ?? 1, extractRecord, (done) => options.onProgress?.(done, articles.length));
+/**
+ * ingest and extract as one stream: each article is extracted (here or on a worker) as soon as it
+ * is read, and only its record is kept, so memory grows with the claims, not with the text read.
+ * Records come out sorted by id, as ingest would have given the articles.
+ */
+export async function readAndExtract(paths: readonly string[], options: FactcheckOptions = {}): Promise<{ records: ArticleRecord[]; warnings: string[] }> {
+  const pool = new ExtractionPool(options.jobs ?? 1, extractRecord, options.onProgress);
+  const warnings = await ingestEach(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}, (article) => pool.add(article));
+  const records = byPathWhereIdsClash(await pool.finish());
+  records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { records, warnings };
+}
+
+/** Two folders may hold files of the same name: then the path tells them apart, in every place the id is. */
+function byPathWhereIdsClash(records: ArticleRecord[]): ArticleRecord[] {
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+  return records.map((r) =>
+    counts.get(r.id)! > 1
+      ? { ...r, id: r.path, claims: r.claims.map((c) => ({ ...c, source: r.path })), skipped: r.skipped.map((k) => ({ ...k, source: r.path })) }
+      : r,
+  );
 }
 
 /**

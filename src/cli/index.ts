@@ -3,8 +3,7 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import picomatch from "picomatch";
-import { check, extractRecord, factcheck, readFacts, reconcileRecords } from "../index.js";
-import { ingest } from "../ingest/index.js";
+import { check, factcheck, readAndExtract, readFacts, reconcileRecords } from "../index.js";
 import { readRecords } from "./records.js";
 import { addTitles } from "../extract/people.js";
 import { addHedges } from "../extract/hedges.js";
@@ -15,7 +14,7 @@ import { jsonChunks, safeJson } from "../report/json.js";
 import { safeText } from "../report/safe.js";
 import { VERSION } from "../version.js";
 import { colorLevel } from "./color.js";
-import { defaultJobs, extractAll } from "../extract/pool.js";
+import { defaultJobs } from "../extract/pool.js";
 import { findConfig, loadConfig, type Config } from "./config.js";
 
 export interface CliIO {
@@ -113,7 +112,7 @@ function progress(stderr: CliIO["stderr"] & { isTTY?: boolean }): { update: (don
     update: (done, total) => {
       if (!stderr.isTTY || Date.now() - started < 1000) return;
       shown = true;
-      stderr.write(`\rfactcheck: ${done}/${total} articles read`);
+      stderr.write(`\rfactcheck: ${done}/${total} articles analysed`);
     },
     end: () => {
       if (shown) stderr.write("\r\x1b[K");
@@ -266,10 +265,9 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .addHelpText("after", "\nExample:\n  $ factcheck extract seeds/ | factcheck reconcile --json\n  $ ls seeds/*.txt | parallel -j4 factcheck extract {} > claims.ndjson && factcheck reconcile claims.ndjson")
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const options = command.opts<{ output?: string; jobs?: string }>();
-      const { articles, warnings } = await ingest(inputs, io.stdin);
-      if (articles.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}${warnings.length ? ` (${warnings.join("; ")})` : ""}`);
+      const { records, warnings } = await readAndExtract(inputs, { stdin: io.stdin, jobs: jobsOf(options.jobs) });
+      if (records.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}${warnings.length ? ` (${warnings.join("; ")})` : ""}`);
       for (const warning of warnings) io.stderr.write(`factcheck: warning: ${safeText(warning)}\n`);
-      const records = await extractAll(articles, jobsOf(options.jobs), extractRecord);
       const text = records.map((r) => `${safeJson(JSON.stringify(r))}\n`).join("");
       if (options.output) await writeAtomically(options.output, [text]);
       else io.stdout.write(text);

@@ -4,59 +4,101 @@ import type { Article } from "../model/article.js";
 import type { ArticleRecord } from "../model/record.js";
 
 const BATCH = 16;
+/** Batches a worker may have waiting: enough to keep it busy while this thread reads the next files. */
+const IN_FLIGHT = 2;
 /** Below this many articles a worker's start-up (loading the model again) costs more than it saves. */
 const WORTH_A_WORKER = 48;
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
+interface Helper {
+  worker: Worker;
+  inFlight: number;
+}
+
 /**
- * Extracts records on worker threads, one model per worker, batches handed out as workers free
- * up; the records come back in the articles' order, so the result is the same for any number of
- * jobs. `extractOne` is the in-process extraction, used when one job is asked for or the input
- * is small. `onProgress` hears of each finished batch.
+ * Extraction over `jobs` threads: this one and jobs − 1 workers, one model each. Articles are
+ * added as they are read; a batch goes to a worker that has room, else this thread extracts it
+ * at once, so reading, extracting and the workers all keep going and no text waits long in memory.
+ * Records come back in the order the articles were added, so the result is the same for any
+ * number of jobs. Workers start only once an input is large enough to repay their start-up.
  */
-export async function extractAll(
-  articles: readonly Article[],
-  jobs: number,
-  extractOne: (a: Article) => ArticleRecord,
-  onProgress: (done: number) => void = () => undefined,
-): Promise<ArticleRecord[]> {
-  const workers = Math.min(jobs, Math.ceil(articles.length / BATCH));
-  const script = new URL("./worker.js", import.meta.url);
-  if (workers <= 1 || articles.length < WORTH_A_WORKER || !script.pathname.endsWith(".js")) {
-    const out: ArticleRecord[] = [];
-    articles.forEach((a, i) => {
-      out.push(extractOne(a));
-      if ((i + 1) % BATCH === 0) onProgress(i + 1);
-    });
-    return out;
+export class ExtractionPool {
+  private readonly results: ArticleRecord[][] = [];
+  private readonly helpers: Helper[] = [];
+  /** batches sent to a worker and not yet back */
+  private readonly pending = new Set<number>();
+  private settled: (() => void) | undefined;
+  private batch: Article[] = [];
+  private added = 0;
+  private done = 0;
+  private failure: Error | undefined;
+
+  constructor(
+    private readonly jobs: number,
+    private readonly extractOne: (article: Article) => ArticleRecord,
+    private readonly onProgress: (done: number, added: number) => void = () => undefined,
+  ) {}
+
+  add(article: Article): void {
+    this.batch.push(article);
+    this.added++;
+    if (this.batch.length >= BATCH) this.dispatch();
   }
-  const results: ArticleRecord[][] = [];
-  let next = 0;
-  let done = 0;
-  const batches = Math.ceil(articles.length / BATCH);
-  await Promise.all(
-    Array.from({ length: workers }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script);
-        const feed = () => {
-          if (next >= batches) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          const id = next++;
-          worker.postMessage({ id, articles: articles.slice(id * BATCH, (id + 1) * BATCH) });
-        };
-        worker.on("message", (message: { id: number; records: ArticleRecord[] }) => {
-          results[message.id] = message.records;
-          done += message.records.length;
-          onProgress(done);
-          feed();
-        });
-        worker.on("error", reject);
-        feed();
-      }),
-    ),
-  );
-  return results.flat();
+
+  /** Waits for every article added; the records, in the order added. */
+  async finish(): Promise<ArticleRecord[]> {
+    if (this.batch.length > 0) this.dispatch();
+    if (this.pending.size > 0 && !this.failure) await new Promise<void>((resolve) => (this.settled = resolve));
+    await Promise.all(this.helpers.map((h) => h.worker.terminate()));
+    if (this.failure) throw this.failure;
+    return this.results.flat();
+  }
+
+  private dispatch(): void {
+    const id = this.results.length;
+    const articles = this.batch;
+    this.batch = [];
+    this.results.push([]);
+    const helper = this.helperWithRoom();
+    if (!helper) {
+      this.results[id] = articles.map((a) => this.extractOne(a));
+      this.progress(articles.length);
+      return;
+    }
+    helper.inFlight++;
+    this.pending.add(id);
+    helper.worker.postMessage({ id, articles });
+  }
+
+  /** A worker's batch is back: its records take their place. */
+  private receive(helper: Helper, message: { id: number; records: ArticleRecord[] }): void {
+    this.results[message.id] = message.records;
+    helper.inFlight--;
+    this.pending.delete(message.id);
+    this.progress(message.records.length);
+    if (this.pending.size === 0) this.settled?.();
+  }
+
+  private helperWithRoom(): Helper | undefined {
+    const script = new URL("./worker.js", import.meta.url);
+    // under a TypeScript test runner there is no compiled worker to start
+    if (this.jobs <= 1 || this.added < WORTH_A_WORKER || !script.pathname.endsWith(".js")) return undefined;
+    while (this.helpers.length < this.jobs - 1) {
+      const helper: Helper = { worker: new Worker(script), inFlight: 0 };
+      helper.worker.on("message", (message: { id: number; records: ArticleRecord[] }) => this.receive(helper, message));
+      helper.worker.on("error", (error: Error) => {
+        this.failure ??= error;
+        this.settled?.();
+      });
+      this.helpers.push(helper);
+    }
+    const helper = this.helpers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    return helper.inFlight < IN_FLIGHT ? helper : undefined;
+  }
+
+  private progress(count: number): void {
+    this.done += count;
+    this.onProgress(this.done, this.added);
+  }
 }

@@ -2,7 +2,7 @@ import type { Article } from "../model/article.js";
 import { findDates } from "../shared/dates.js";
 import { lineStartsOf, linesOf } from "../shared/positions.js";
 import { readMasthead, readWireDateline } from "./dateline.js";
-import { readInputs, type InputText, type ReadOptions } from "./read.js";
+import { readInputs, streamInputs, type InputText, type ReadOptions } from "./read.js";
 import { maskMarkdown } from "./markdown.js";
 import { splitSegments } from "./segments.js";
 
@@ -98,6 +98,30 @@ export function toArticle(input: InputText): Article {
     }
   }
   return article;
+}
+
+/**
+ * ingest as a stream, for runs too large to hold every text: each article goes to `onArticle` as
+ * soon as it is read. An article with no date of its own waits for the end, when the latest date
+ * of the others is known (as in ingest). Two inputs of one id are not told apart here: the caller
+ * renames them by path once all are read. Returns the warnings.
+ */
+export async function ingestEach(paths: readonly string[], stdin: NodeJS.ReadableStream | undefined, options: ReadOptions, onArticle: (article: Article) => void): Promise<string[]> {
+  let latest: string | undefined;
+  const undated: Article[] = [];
+  const warnings = await streamInputs(paths, stdin ?? process.stdin, options, (input) => {
+    const article = toArticle(input);
+    if (!article.anchor.date) return void undated.push(article);
+    if (!latest || article.anchor.date > latest) latest = article.anchor.date;
+    onArticle(article);
+  });
+  undated.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const article of undated) {
+    if (latest) article.anchor = { date: latest, from: "story" };
+    else if (RELATIVE_DAY.test(article.text)) warnings.push(`${article.id}: no date to resolve its relative dates ("on Tuesday", "yesterday") against; they are left out`);
+    onArticle(article);
+  }
+  return warnings;
 }
 
 /** ingest: paths, folders and stdin → articles, sorted by id; unreadable inputs become warnings. */

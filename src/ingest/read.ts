@@ -106,12 +106,15 @@ interface Found {
 
 /** One run of readInputs: what it found, what it warned about, what it has already read. */
 class Reader {
-  readonly inputs: InputText[] = [];
   readonly warnings: string[] = [];
   /** device:inode of every file read, so that one file reached two ways is one source */
   private readonly seenFiles = new Set<string>();
 
-  constructor(private readonly maxFileSize: number) {}
+  /** `emit` hears of each input as soon as it is read */
+  constructor(
+    private readonly maxFileSize: number,
+    private readonly emit: (input: InputText) => void,
+  ) {}
 
   /**
    * The article files under a folder, sorted by name, following links with a guard: a folder whose
@@ -242,7 +245,7 @@ class Reader {
     }
     const format = source.format ?? sniff(text);
     if (format === "text") {
-      this.inputs.push({ id, path, text });
+      this.emit({ id, path, text });
       return;
     }
     if (format === "html") {
@@ -257,7 +260,7 @@ class Reader {
         this.warnings.push(`${name}: no article text in this page, skipped`);
         return;
       }
-      this.inputs.push(withMetadata({ id, path, text: page.text }, page));
+      this.emit(withMetadata({ id, path, text: page.text }, page));
       return;
     }
     const result = format === "json" ? readJsonRecords(text, name) : readNdjsonRecords(text, name);
@@ -265,7 +268,7 @@ class Reader {
     if (inFolder && !result.notJson && !result.articleData) return;
     this.warnings.push(...result.warnings);
     for (const record of result.records) {
-      this.inputs.push(withMetadata({ id: `${id}#${record.key}`, path: `${path}#${record.key}`, text: record.text }, record));
+      this.emit(withMetadata({ id: `${id}#${record.key}`, path: `${path}#${record.key}`, text: record.text }, record));
     }
   }
 }
@@ -297,7 +300,19 @@ function withMetadata(
  * is a warning naming it, and the run goes on without it.
  */
 export async function readInputs(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin, options: ReadOptions = {}): Promise<ReadResult> {
-  const reader = new Reader(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  const inputs: InputText[] = [];
+  const warnings = await streamInputs(paths, stdin, options, (input) => inputs.push(input));
+  inputs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { inputs, warnings };
+}
+
+/**
+ * readInputs as a stream: each input goes to `emit` as soon as it is read, in the order the
+ * paths and folders give them, so that a caller can let go of each text before the next is read.
+ * Returns the warnings.
+ */
+export async function streamInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions, emit: (input: InputText) => void): Promise<string[]> {
+  const reader = new Reader(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, emit);
   for (const given of paths) {
     if (given === "-") {
       await reader.readStdin(stdin);
@@ -323,7 +338,5 @@ export async function readInputs(paths: readonly string[], stdin: NodeJS.Readabl
       await reader.readOne({ file: given, id: displayPath(given), info }, false);
     }
   }
-  const inputs = [...reader.inputs];
-  inputs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { inputs, warnings: reader.warnings };
+  return reader.warnings;
 }
