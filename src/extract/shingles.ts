@@ -14,12 +14,23 @@ function hash(text: string): number {
   return h;
 }
 
-/** The hashed word 8-grams of an article's title and body, sorted: its fingerprint for finding copies. */
+/**
+ * The hashed word 8-grams of an article's title and body, sorted: its fingerprint for finding
+ * copies. Each word is hashed once and each 8-gram's hash mixes its eight words' hashes, so no
+ * 8-gram string is ever built.
+ */
 export function shinglesOf(article: Article): number[] {
-  const text = article.segments.filter((s) => s.kind === "body" || s.kind === "title").map((s) => article.text.slice(s.start, s.end)).join("\n");
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words: number[] = [];
+  for (const s of article.segments) {
+    if (s.kind !== "body" && s.kind !== "title") continue;
+    for (const m of article.text.slice(s.start, s.end).toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.push(hash(m[0]));
+  }
   const out = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(hash(words.slice(i, i + SHINGLE).join(" ")));
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, 0x01000193) >>> 0;
+    out.add(h);
+  }
   return [...out].sort((a, b) => a - b);
 }
 

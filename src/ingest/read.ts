@@ -177,8 +177,8 @@ class Reader {
     return found;
   }
 
-  /** Reads one file into zero, one or (JSON records) many inputs. */
-  async readOne({ file, id, info }: Found, inFolder: boolean): Promise<void> {
+  /** Reads one file into zero, one or (JSON records) many inputs; `loading`, its bytes already on their way. */
+  async readOne({ file, id, info }: Found, inFolder: boolean, loading?: Promise<Buffer | Error>): Promise<void> {
     const name = displayPath(file);
     if (!info.isFile()) {
       this.warnings.push(`${name}: not a regular file (${kindOf(info)}), not read`);
@@ -191,11 +191,9 @@ class Reader {
     const identity = `${info.dev}:${info.ino}`;
     if (this.seenFiles.has(identity)) return;
     this.seenFiles.add(identity);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      this.warnings.push(`${name}: cannot be read (${codeOf(error)})`);
+    const bytes = await (loading ?? load(file));
+    if (bytes instanceof Error) {
+      this.warnings.push(`${name}: cannot be read (${codeOf(bytes)})`);
       return;
     }
     await this.addText(bytes, { id, path: name, name, format: formatOf(file), inFolder, noun: "file" });
@@ -273,6 +271,12 @@ class Reader {
   }
 }
 
+/** How many files are read ahead of the one being analysed. */
+const READ_AHEAD = 16;
+
+/** A file's bytes, or the error reading them gave. */
+const load = (file: string): Promise<Buffer | Error> => readFile(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+
 /** An input with the metadata its page or record gave; its text starts with the title when the body does not. */
 function withMetadata(
   input: InputText,
@@ -312,7 +316,8 @@ export async function readInputs(paths: readonly string[], stdin: NodeJS.Readabl
  * Returns the warnings.
  */
 export async function streamInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions, emit: (input: InputText) => void): Promise<string[]> {
-  const reader = new Reader(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, emit);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const reader = new Reader(maxFileSize, emit);
   for (const given of paths) {
     if (given === "-") {
       await reader.readStdin(stdin);
@@ -333,7 +338,12 @@ export async function streamInputs(paths: readonly string[], stdin: NodeJS.Reada
     if (info.isDirectory()) {
       const files = await reader.walk(given);
       if (files.length === 0) reader.warnings.push(`${given}: no article files (.txt, .md, .html, .json, .ndjson) in this folder`);
-      for (const found of files) await reader.readOne(found, true);
+      // the next files are read while this one is analysed: a disk waits, the processor need not
+      const ahead: Promise<Buffer | Error>[] = [];
+      for (let i = 0; i < files.length; i++) {
+        for (let k = i + ahead.length; k < files.length && ahead.length < READ_AHEAD; k++) ahead.push(files[k]!.info.isFile() && files[k]!.info.size <= maxFileSize ? load(files[k]!.file) : Promise.resolve(new Error("not read")));
+        await reader.readOne(files[i]!, true, ahead.shift());
+      }
     } else {
       await reader.readOne({ file: given, id: displayPath(given), info }, false);
     }
