@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds dist/gazetteer.json from the country-state-city package: every country, region and city
-// name (normalised) with the ISO codes of the countries that have a place of that name. One
-// compact file parses in a few milliseconds where the package's own data takes a third of a second.
+// Builds data/gazetteer.tsv from the country-state-city package: every country, region and city
+// name (normalised) with the ISO codes of the countries that have a place of that name, one
+// "name<TAB>codes" line each, sorted by name. The reader binary-searches the text as it is: no
+// object of 150,000 keys to build (that took 80 ms; the package's own data takes 300).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -19,6 +20,6 @@ const add = (name, code) => {
 for (const c of Country.getAllCountries()) add(c.name, c.isoCode);
 for (const s of State.getAllStates()) add(s.name.replace(/\s+(prefecture|province|district|region|county|state|governorate|oblast)$/i, ""), s.countryCode);
 for (const c of City.getAllCities()) add(c.name, c.countryCode);
-const out = Object.fromEntries([...index].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort().join(",")]));
+const lines = [...index].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}\t${[...v].sort().join(",")}`);
 mkdirSync(new URL("../data/", import.meta.url), { recursive: true });
-writeFileSync(new URL("../data/gazetteer.json", import.meta.url), JSON.stringify(out));
+writeFileSync(new URL("../data/gazetteer.tsv", import.meta.url), `${lines.join("\n")}\n`);
