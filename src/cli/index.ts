@@ -268,9 +268,12 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       const { records, warnings } = await readAndExtract(inputs, { stdin: io.stdin, jobs: jobsOf(options.jobs) });
       if (records.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}${warnings.length ? ` (${warnings.join("; ")})` : ""}`);
       for (const warning of warnings) io.stderr.write(`factcheck: warning: ${safeText(warning)}\n`);
-      const text = records.map((r) => `${safeJson(JSON.stringify(r))}\n`).join("");
-      if (options.output) await writeAtomically(options.output, [text]);
-      else io.stdout.write(text);
+      // one line at a time: the whole output as one string would double a large run's memory
+      const lines = (function* () {
+        for (const r of records) yield `${safeJson(JSON.stringify(r))}\n`;
+      })();
+      if (options.output) await writeAtomically(options.output, lines);
+      else await writePieces(io.stdout, lines);
     });
   program.addCommand(extractCommand);
 

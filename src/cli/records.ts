@@ -1,43 +1,42 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
 import { ArticleRecord } from "../model/record.js";
 
 /**
- * Reads the NDJSON that `factcheck extract` writes. A line that is not a valid record is a
- * warning naming its file and line, and only that line is skipped; records of one article seen
- * twice (two shards that overlapped) count once.
+ * Reads the NDJSON that `factcheck extract` writes, a line at a time (a day's records need not
+ * fit in memory twice). A line that is not a valid record is a warning naming its file and line,
+ * and only that line is skipped; records of one article seen twice (two shards that overlapped)
+ * count once.
  */
 export async function readRecords(files: readonly string[], stdin: NodeJS.ReadableStream): Promise<{ records: ArticleRecord[]; warnings: string[] }> {
   const records = new Map<string, ArticleRecord>();
   const warnings: string[] = [];
   for (const file of files) {
-    let text: string;
+    const name = file === "-" ? "<stdin>" : file;
+    const input = file === "-" ? stdin : createReadStream(file, { encoding: "utf8" });
+    let number = 0;
     try {
-      if (file === "-") {
-        const chunks: Buffer[] = [];
-        for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-        text = Buffer.concat(chunks).toString("utf8");
-      } else text = await readFile(file, "utf8");
+      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+        number++;
+        if (line.trim() === "") continue;
+        let json: unknown;
+        try {
+          json = JSON.parse(line);
+        } catch {
+          warnings.push(`${name}:${number}: not JSON, skipped`);
+          continue;
+        }
+        const parsed = ArticleRecord.safeParse(json);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          warnings.push(`${name}:${number}: not a factcheck record (${issue.path.join(".") || "record"}: ${issue.message}), skipped`);
+          continue;
+        }
+        records.set(parsed.data.id, parsed.data);
+      }
     } catch (error) {
       warnings.push(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-      continue;
     }
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (line.trim() === "") return;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        warnings.push(`${file === "-" ? "<stdin>" : file}:${i + 1}: not JSON, skipped`);
-        return;
-      }
-      const parsed = ArticleRecord.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        warnings.push(`${file === "-" ? "<stdin>" : file}:${i + 1}: not a factcheck record (${issue.path.join(".") || "record"}: ${issue.message}), skipped`);
-        return;
-      }
-      records.set(parsed.data.id, parsed.data);
-    });
   }
   return { records: [...records.values()], warnings };
 }

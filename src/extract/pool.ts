@@ -8,12 +8,20 @@ const BATCH = 16;
 const IN_FLIGHT = 2;
 /** Below this many articles a worker's start-up (loading the model again) costs more than it saves. */
 const WORTH_A_WORKER = 48;
+/**
+ * A worker's heap: a batch needs a few megabytes beyond the model, and an uncapped heap grows
+ * towards gigabytes before it collects. A worker that runs out gives its batches back.
+ */
+const WORKER_HEAP_MB = 128;
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
 interface Helper {
   worker: Worker;
-  inFlight: number;
+  /** its batches not yet back, by batch id */
+  batches: Map<number, Article[]>;
+  /** it failed (ran out of memory, say): its batches were taken back, it gets no more */
+  lost: boolean;
 }
 
 /**
@@ -26,13 +34,12 @@ interface Helper {
 export class ExtractionPool {
   private readonly results: ArticleRecord[][] = [];
   private readonly helpers: Helper[] = [];
-  /** batches sent to a worker and not yet back */
-  private readonly pending = new Set<number>();
   private settled: (() => void) | undefined;
   private batch: Article[] = [];
+  /** an error met while taking back a lost worker's batches, thrown from finish() */
+  private failure: unknown;
   private added = 0;
   private done = 0;
-  private failure: Error | undefined;
 
   constructor(
     private readonly jobs: number,
@@ -49,10 +56,14 @@ export class ExtractionPool {
   /** Waits for every article added; the records, in the order added. */
   async finish(): Promise<ArticleRecord[]> {
     if (this.batch.length > 0) this.dispatch();
-    if (this.pending.size > 0 && !this.failure) await new Promise<void>((resolve) => (this.settled = resolve));
+    if (this.outstanding() > 0) await new Promise<void>((resolve) => (this.settled = resolve));
     await Promise.all(this.helpers.map((h) => h.worker.terminate()));
-    if (this.failure) throw this.failure;
+    if (this.failure !== undefined) throw this.failure;
     return this.results.flat();
+  }
+
+  private outstanding(): number {
+    return this.helpers.reduce((n, h) => n + h.batches.size, 0);
   }
 
   private dispatch(): void {
@@ -61,24 +72,36 @@ export class ExtractionPool {
     this.batch = [];
     this.results.push([]);
     const helper = this.helperWithRoom();
-    if (!helper) {
-      this.results[id] = articles.map((a) => this.extractOne(a));
-      this.progress(articles.length);
-      return;
-    }
-    helper.inFlight++;
-    this.pending.add(id);
+    if (!helper) return this.extractHere(id, articles);
+    helper.batches.set(id, articles);
     helper.worker.postMessage({ id, articles });
+  }
+
+  private extractHere(id: number, articles: readonly Article[]): void {
+    this.results[id] = articles.map((a) => this.extractOne(a));
+    this.progress(articles.length);
   }
 
   /** A worker's batch is back: its records take their place. */
   private receive(helper: Helper, message: { id: number; records: ArticleRecord[] }): void {
     for (const record of message.records) shareStrings(record);
     this.results[message.id] = message.records;
-    helper.inFlight--;
-    this.pending.delete(message.id);
+    helper.batches.delete(message.id);
     this.progress(message.records.length);
-    if (this.pending.size === 0) this.settled?.();
+    if (this.outstanding() === 0) this.settled?.();
+  }
+
+  /** A worker failed: what it held is extracted here, and it is used no more. */
+  private lose(helper: Helper): void {
+    if (helper.lost) return;
+    helper.lost = true;
+    try {
+      for (const [id, articles] of helper.batches) this.extractHere(id, articles);
+    } catch (error) {
+      this.failure ??= error;
+    }
+    helper.batches.clear();
+    if (this.outstanding() === 0) this.settled?.();
   }
 
   private helperWithRoom(): Helper | undefined {
@@ -86,16 +109,16 @@ export class ExtractionPool {
     // under a TypeScript test runner there is no compiled worker to start
     if (this.jobs <= 1 || this.added < WORTH_A_WORKER || !script.pathname.endsWith(".js")) return undefined;
     while (this.helpers.length < this.jobs - 1) {
-      const helper: Helper = { worker: new Worker(script), inFlight: 0 };
+      const helper: Helper = { worker: new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), batches: new Map(), lost: false };
       helper.worker.on("message", (message: { id: number; records: ArticleRecord[] }) => this.receive(helper, message));
-      helper.worker.on("error", (error: Error) => {
-        this.failure ??= error;
-        this.settled?.();
-      });
+      helper.worker.on("error", () => this.lose(helper));
+      helper.worker.on("exit", () => this.lose(helper));
       this.helpers.push(helper);
     }
-    const helper = this.helpers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
-    return helper.inFlight < IN_FLIGHT ? helper : undefined;
+    const open = this.helpers.filter((h) => !h.lost);
+    if (open.length === 0) return undefined;
+    const helper = open.reduce((a, b) => (b.batches.size < a.batches.size ? b : a));
+    return helper.batches.size < IN_FLIGHT ? helper : undefined;
   }
 
   private progress(count: number): void {

@@ -29,7 +29,8 @@ export function shinglesOf(article: Article): number[] {
   for (let i = 0; i + SHINGLE <= words.length; i++) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, 0x01000193) >>> 0;
-    out.add(h);
+    // 30 bits: small integers, which a JavaScript array stores unboxed
+    out.add(h >>> 2);
   }
   return [...out].sort((a, b) => a - b);
 }
