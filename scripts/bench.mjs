@@ -114,4 +114,11 @@ for (const size of SIZES) {
   rmSync(dir, { recursive: true, force: true });
 }
 if (perArticle[1000] && perArticle[16000]) console.log(`time per article at 16,000 / at 1,000: ${fmt(perArticle[16000] / perArticle[1000])}`);
+// the same ratio without what every run pays once (node, the model, warming up): the time each
+// article adds between 4,000 and 16,000 over the time each adds between 1,000 and 4,000
+if (perArticle[1000] && perArticle[4000] && perArticle[16000]) {
+  const early = (perArticle[4000] * 4000 - perArticle[1000] * 1000) / 3000;
+  const late = (perArticle[16000] * 16000 - perArticle[4000] * 4000) / 12000;
+  console.log(`time each article adds, 4,000→16,000 / 1,000→4,000: ${fmt(late / early)}`);
+}
 void execFileSync;

@@ -94,13 +94,15 @@ export function findDates(text: string, anchor: Anchor, futureTense = false, yea
 
 /** Adds the bare years chrono leaves alone ("in 1942") and the "last September" it misses; sorts; trims. */
 function bareYears(text: string, mentions: DateMention[], anchor?: Anchor): DateMention[] {
-  for (const m of text.matchAll(/\b(?:in|by|until|from|during|of|before|after)\s+((?:1[5-9]|20)\d\d)\b(?!\s*[-–]?\s*(?:\d|year))/gi)) {
+  // most sentences hold no four-digit number, and need no scan for one
+  const years = /\d{4}/.test(text) ? text.matchAll(/\b(?:in|by|until|from|during|of|before|after)\s+((?:1[5-9]|20)\d\d)\b(?!\s*[-–]?\s*(?:\d|year))/gi) : [];
+  for (const m of years) {
     const index = m.index! + m[0].length - 4;
     if (mentions.some((d) => index >= d.index && index < d.index + d.text.length)) continue;
     mentions.push({ index, text: m[1]!, iso: m[1]!, relative: false });
   }
   // "last September", "this March": chrono leaves a month with a relative word alone
-  if (anchor?.date) {
+  if (anchor?.date && /\b(last|this|next)\s/.test(text)) {
     const [year, month] = anchor.date.split("-").map(Number) as [number, number];
     for (const m of text.matchAll(/\b(last|this|next)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g)) {
       if (mentions.some((d) => m.index! >= d.index && m.index! < d.index + d.text.length)) continue;
