@@ -16,8 +16,17 @@ const OWN_NOUN = new Map(Object.entries(quantities.ownNoun));
 const SYNONYMS = new Map(Object.entries(quantities.nounSynonyms));
 const PARTIES = /^(leaders|sides|countries|nations|men|women|teams|clubs|companies|parties|governments|states|presidents|ministers|brothers|sisters|children|parents|victims|suspects|defendants)$/;
 
-/** What is counted: the nearest casualty or other category word within the clause. */
-function categoryNear(tokens: readonly Token[], first: number, last: number): string | undefined {
+/** Categories only people can be in: houses are not injured, villagers are not damaged. */
+const PEOPLE_CATEGORIES = new Set(quantities.peopleCategories);
+const THING_CATEGORIES = new Set(quantities.thingCategories);
+
+/**
+ * What is counted: the nearest casualty or other category word within the clause that fits the
+ * noun counted ("10 houses were damaged", not injured, though "injured" comes first).
+ */
+function categoryNear(tokens: readonly Token[], first: number, last: number, noun: string | undefined): string | undefined {
+  const people = !!noun && PEOPLE.has(noun);
+  const thing = !!noun && !people && !GENERIC_PEOPLE.has(noun) && !CATEGORIES.some((c) => c.words.length === 1 && c.words[0] === noun);
   let best: string | undefined;
   let bestDistance = Infinity;
   const clauseEnd = (from: number, step: number) => {
@@ -31,12 +40,22 @@ function categoryNear(tokens: readonly Token[], first: number, last: number): st
     if (k >= first && k <= last) continue;
     for (const entry of CATEGORIES) {
       if (!phraseAt(tokens, k, entry.words)) continue;
+      if ((people && THING_CATEGORIES.has(entry.category)) || (thing && PEOPLE_CATEGORIES.has(entry.category))) continue;
       // words after the figure bind tighter ("24 dead") than words before it ("killing 24")
       const distance = k > last ? k - last : (first - k) * 1.5;
-      if (distance < bestDistance) {
+      // a tie goes to the word after: "12 were killed and 70 others were injured"
+      if (distance < bestDistance || (distance === bestDistance && k > last)) {
         best = entry.category;
         bestDistance = distance;
       }
+    }
+  }
+  // "4,500 people from Velm whose homes were destroyed were staying in shelters": what people
+  // are counted for may come after a long noun phrase, within the clause
+  if (!best && people) {
+    for (let k = highBound; k < Math.min(tokens.length, last + 24) && !/^[,;:—–()]$/.test(tokens[k]!.text); k++) {
+      const entry = CATEGORIES.find((c) => PEOPLE_CATEGORIES.has(c.category) && phraseAt(tokens, k, c.words));
+      if (entry) return entry.category;
     }
   }
   return best;
@@ -191,7 +210,7 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     const noun = hyphened
       ? OWN_NOUN.has(`${tokens[last + 2]!.lower}s`) ? `${tokens[last + 2]!.lower}s` : `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
       : (nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined));
-    const category = categoryNear(tokens, first, last);
+    const category = categoryNear(tokens, first, last, noun);
     // "a 240-seat chamber" has 240 seats in total, as "131 of the 240 seats" says
     const size = hyphened && OWN_NOUN.has(`${tokens[last + 2]!.lower}s`);
     const scope = size ? "total" : scopeOf(tokens, first, last);

@@ -33,3 +33,29 @@ describe("counts read in their context", () => {
     expect(where.values.find((v) => v.normalized === "velm")!.sources).toEqual(["a.txt", "b.txt"]);
   });
 });
+
+describe("what a count counts fits the noun counted", () => {
+  const counted = (sentence: string) =>
+    claimsOf(` date 2026-05-02 Headline\n${sentence}\n`)
+      .filter((c) => c.attribute === "count")
+      .map((c) => [c.value.normalized, c.context.about]);
+
+  it("houses are damaged, not injured; villagers are injured, not damaged", () => {
+    expect(counted("At least five people were reportedly injured and 10 houses were damaged.")).toEqual([
+      ["5", "people injured"],
+      ["10", "houses damaged"],
+    ]);
+    expect(counted("Many houses were damaged and dozens of villagers were injured.")).toEqual([["dozens of", "people injured"]]);
+  });
+
+  it("a tie in distance goes to the word after the figure", () => {
+    expect(counted("Twelve people were killed and 70 others were injured.")).toEqual([
+      ["12", "people dead"],
+      ["70", "people injured"],
+    ]);
+  });
+
+  it("what people are counted for may follow a long noun phrase in the clause", () => {
+    expect(counted("About 4,500 people from the town and nearby villages whose homes were destroyed were staying in shelters.")).toEqual([["4500", "people evacuated"]]);
+  });
+});
