@@ -1,6 +1,17 @@
 import quantities from "./lexicon/quantities.json" with { type: "json" };
-import type { Sentence } from "./nlp.js";
+import type { Sentence, Token } from "./nlp.js";
 import type { Quantity } from "./quantity.js";
+
+/** Words for one series: a third cup, a third title and a third trophy are one count of wins. */
+const SERIES = new Map(Object.entries(quantities.seriesSynonyms).flatMap(([series, words]) => words.map((w) => [w, series] as const)));
+
+/** The object of the verb before "for the Nth time": "lift the Velm Cup for the third time" → "cup". */
+function objectBefore(tokens: readonly Token[], ordinal: number): string | undefined {
+  let k = ordinal - 1;
+  while (k >= 0 && /^(the|for)$/.test(tokens[k]!.lower)) k--;
+  const head = tokens[k];
+  return head && (head.pos === "NOUN" || head.pos === "PROPN") && head.entity === undefined ? head.lower : undefined;
+}
 
 /** Ordinals of a series: "the third meeting", "29th largest": the number and the series noun. */
 export function findOrdinals(sentence: Sentence): Quantity[] {
@@ -18,22 +29,35 @@ export function findOrdinals(sentence: Sentence): Quantity[] {
     // "second-floor", "first-ever": a hyphened compound names no series
     if (tokens[i + 1]?.text === "-" && tokens[i + 1]!.joined) continue;
     let series: string | undefined;
+    // "its third Velm Cup": a name with no common noun after it is the series
+    let name: string | undefined;
     for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
       const next = tokens[k]!;
-      if (next.pos === "NOUN") {
+      // "for the fourth time yesterday": a date is no series
+      if (next.pos === "NOUN" && next.entity === undefined) {
         series = next.lower;
-        if (tokens[k + 1]?.pos === "NOUN") series = tokens[k + 1]!.lower;
+        if (tokens[k + 1]?.pos === "NOUN" && tokens[k + 1]!.entity === undefined) series = tokens[k + 1]!.lower;
         break;
       }
       if (next.pos === "ADJ" && /est$/.test(next.lower)) {
         series = next.lower;
         break;
       }
-      if (next.pos !== "ADJ" && next.pos !== "PROPN") break;
+      if (next.pos === "PROPN") name = next.lower;
+      else if (next.pos !== "ADJ") break;
+    }
+    series ??= name;
+    // "won the Velm Cup for the third time": the Nth time of winning it is its Nth cup; with no
+    // object before it, "for the first time" says too little to check
+    let written = series;
+    if (series === "time") {
+      written = objectBefore(tokens, i);
+      series = written;
     }
     // "the first leg", "the 34th minute": the ordinal names one member of a list, it claims nothing
     if (!series || ENUMERATIONS.has(series) || ENUMERATIONS.has(series.replace(/s$/, ""))) continue;
-    found.push({ kind: "ordinal", text: t.text, index: i, start: t.start, number: value, normalized: String(value), what: series.replace(/s$/, "") });
+    const singular = series.replace(/s$/, "");
+    found.push({ kind: "ordinal", text: t.text, index: i, start: t.start, number: value, normalized: String(value), what: SERIES.get(singular) ?? singular, ...(written ? { noun: written } : {}) });
   }
   return found;
 }

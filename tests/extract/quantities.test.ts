@@ -100,3 +100,18 @@ describe("extract: ordinals", () => {
     expect(of("ordinal", "The visitors won the first leg.")).toEqual([]);
   });
 });
+
+describe("extract: ordinals of a series of wins", () => {
+  const series = (sentence: string) => of("ordinal", sentence).map((c) => [c.value.normalized, c.context.about, c.context.cue]);
+
+  it("'for the Nth time' counts what the verb's object names; a cup, a trophy and a title are one series", () => {
+    expect(series("Velm Athletic won the Ostria Cup for the fourth time yesterday.")).toEqual([["4", "title", "cup"]]);
+    expect(series("Velm claimed the trophy for the third time.")).toEqual([["3", "title", "trophy"]]);
+    expect(series("It was Velm's third cup title.")).toEqual([["3", "title", undefined]]);
+    expect(series("The win gave the club its third Ostria Cup.")).toEqual([["3", "title", "cup"]]);
+  });
+
+  it("'for the first time' with no object says nothing checkable", () => {
+    expect(series("The two leaders met for the first time.")).toEqual([]);
+  });
+});
