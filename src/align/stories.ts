@@ -14,7 +14,8 @@ export interface Story {
 /**
  * Groups articles into stories by the names they use: two articles that share three rare names
  * are about one story. Found through an index of keys, never by comparing all pairs; a key most
- * articles share says nothing. An article that shares names with no other joins the largest story.
+ * articles share says nothing. An article that shares three names with no other joins the story
+ * it shares most names with, else the largest.
  */
 export function groupStories(records: readonly ArticleRecord[]): Story[] {
   const keys = records.map((r) => new Set(r.keys.filter((k) => !COUNTRY_WORDS.has(k) && !KINDS.has(k))));
@@ -35,12 +36,23 @@ export function groupStories(records: readonly ArticleRecord[]): Story[] {
     }
     for (const [j, count] of shared) if (count >= Math.min(3, set.size, keys[j]!.size)) parent[root(j)] = root(i);
   });
-  // a lone article (an opinion piece naming no one) is read with the largest story rather than alone
+  // a lone article (a short piece naming few people) is read with the story it shares the most
+  // names with, else with the largest story, rather than alone
   const sizes = new Map<number, number>();
   records.forEach((_, i) => sizes.set(root(i), (sizes.get(root(i)) ?? 0) + 1));
   const largest = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-  records.forEach((_, i) => {
-    if (sizes.get(root(i)) === 1 && largest !== undefined && sizes.get(largest)! > 1) parent[root(i)] = largest;
+  const lone = records.map((_, i) => i).filter((i) => sizes.get(root(i)) === 1);
+  const homes = lone.map((i) => {
+    const shared = new Map<number, number>();
+    for (const k of keys[i]!) {
+      const list = holders.get(k)!;
+      if (list.length <= common) for (const j of list) if (sizes.get(root(j))! > 1) shared.set(root(j), (shared.get(root(j)) ?? 0) + 1);
+    }
+    const best = [...shared].sort((a, b) => b[1] - a[1] || sizes.get(b[0])! - sizes.get(a[0])! || a[0] - b[0])[0]?.[0];
+    return best ?? (largest !== undefined && sizes.get(largest)! > 1 ? largest : undefined);
+  });
+  lone.forEach((i, n) => {
+    if (homes[n] !== undefined) parent[root(i)] = homes[n]!;
   });
   const groups = new Map<number, number[]>();
   records.forEach((_, i) => pushTo(groups, root(i), i));

@@ -57,8 +57,12 @@ export function findTriggers(sentence: Sentence): Trigger[] {
     // "final results", "a visiting team": an adjective is no event
     if (match.words.length === 1 && tokens[i]!.pos === "ADJ") continue;
     if (match.words.length === 1 && HEAD_ONLY.has(tokens[i]!.lower) && tokens[i + 1]?.pos === "NOUN" && !TRIGGERS.has(tokens[i + 1]!.lower)) continue;
+    // "rescuers race to reach them", "parliament will vote": a verb of these nouns names no event
+    if (match.words.length === 1 && HEAD_ONLY.has(tokens[i]!.lower) && tokens[i]!.pos === "VERB") continue;
     // "Sun Temple", "the Ring of Fire": a capitalised word is part of a name, not an event
     if (/^\p{Lu}/u.test(tokens[i]!.text) && i > 0 && /^\p{Lu}/u.test(tokens[i - 1]!.text) && !match.generic) continue;
+    // "the Ministry of Emergency Situations": a capitalised word between "of" and a name is the name's
+    if (/^\p{Lu}/u.test(tokens[i]!.text) && tokens[i - 1]?.lower === "of" && /^\p{Lu}/u.test(tokens[i + match.words.length]?.text ?? "")) continue;
     // "March 2024", "in May": a month, not a march
     if (tokens[i]!.entity === "DATE" || (/^(March|May)$/.test(tokens[i]!.text) && (i > 0 || /^\d/.test(tokens[i + 1]?.text ?? "")))) continue;
     // "the first leg", "the second round": an ordinal names one event of a series, never the same as another
@@ -148,7 +152,8 @@ export function startsAt(sentence: Sentence, index: number): boolean {
   const tokens = sentence.tokens;
   for (let k = Math.max(0, index - 5); k < index; k++) {
     if (/^[,;]$/.test(tokens[k]!.text)) continue;
-    for (const words of START) if (phraseAt(tokens, k, words)) return !tokens.slice(k + words.length, index).some((t) => /^[,;]$/.test(t.text));
+    // "began when the mine collapsed on Tuesday": the date is the collapse's, not the start's
+    for (const words of START) if (phraseAt(tokens, k, words)) return !tokens.slice(k + words.length, index).some((t) => /^[,;]$/.test(t.text) || t.pos === "VERB");
   }
   return false;
 }

@@ -26,7 +26,9 @@ const THING_CATEGORIES = new Set(quantities.thingCategories);
  */
 function categoryNear(tokens: readonly Token[], first: number, last: number, noun: string | undefined): string | undefined {
   const people = !!noun && PEOPLE.has(noun);
-  const thing = !!noun && !people && !GENERIC_PEOPLE.has(noun) && !CATEGORIES.some((c) => c.words.length === 1 && c.words[0] === noun);
+  // "136 Koreans": a capitalised noun (a nationality, a name) may be people
+  const named = /^\p{Lu}/u.test(tokens[last + 1]?.text ?? "");
+  const thing = !!noun && !people && !named && !GENERIC_PEOPLE.has(noun) && !CATEGORIES.some((c) => c.words.length === 1 && c.words[0] === noun);
   let best: string | undefined;
   let bestDistance = Infinity;
   const clauseEnd = (from: number, step: number) => {

@@ -1,3 +1,4 @@
+import events from "./lexicon/events.json" with { type: "json" };
 import type { Article, SegmentKind } from "../model/article.js";
 import type { Attribute, ClaimValue, RawClaim } from "../model/claim.js";
 import { findDates, type Anchor, type DateMention } from "../shared/dates.js";
@@ -91,6 +92,9 @@ function peopleIn(sentence: Sentence, from: number, to: number, people: Readonly
 }
 
 const RELATIVE = /^(which|where|who|whose)$/;
+/** the event class a collapse is when nothing the lexicon knows as a cause of damage caused it */
+const COLLAPSE = "collapse";
+const CAUSES = new Set(events.damageCauses);
 const PLACE_BEFORE = /^(in|at|near|from|off|outside|inside)$/;
 const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|announced|announces|reported|reports|confirmed|confirms|estimated|estimates)$/;
 const REQUEST = /^(sought|seeks|seek|asked|asks|demanded|demands|requested|requests|proposed|proposes|wanted|recommended)$/;
@@ -214,6 +218,11 @@ export function extract(article: Article): RawClaim[] {
   const holderByTitle = new Map([...holders].filter(([, names]) => names.size === 1).map(([title, names]) => [title, [...names][0]!]));
 
   const triggersBySentence = sentences.map((s) => findTriggers(s));
+  // a collapse is damage an earthquake or a flood does; in an article that names no such cause
+  // (a mine, a bridge, a building that fell) it is the event itself
+  if (!triggersBySentence.some((triggers) => triggers.some((t) => CAUSES.has(t.eventClass.split(":")[0]!)))) {
+    for (const triggers of triggersBySentence) for (const t of triggers) if (t.eventClass === "damage") Object.assign(t, { eventClass: COLLAPSE, classes: [COLLAPSE], aside: false });
+  }
   const lead = sentences.slice(0, 4).flatMap((_, k) => triggersBySentence[k]!).find((t) => !t.aside && !t.generic);
   const mainClass = lead?.eventClass ?? "main";
   const anchor = { date: article.anchor.date, direction: article.anchor.from === "text" ? ("forward" as const) : ("back" as const) };

@@ -45,7 +45,8 @@ const NOT_KEYS = new Set([...calendar.words, ...titles.titles.flatMap((t) => t.s
 export function keysOf(article: Article): string[] {
   const keys = new Set<string>();
   for (const segment of article.segments) {
-    if (segment.kind !== "body" && segment.kind !== "title") continue;
+    // the text extract reads: another language's paragraph ("Auf Deutsch: …") names nothing new
+    if ((segment.kind !== "body" && segment.kind !== "title") || segment.language !== "en") continue;
     for (const m of article.text.slice(segment.start, segment.end).matchAll(/(?<![.!?]\s|^)\b\p{Lu}[\p{Ll}'’-]{3,}/gmu)) {
       const word = m[0].toLowerCase().replace(/['’]s$/, "");
       if (!NOT_KEYS.has(word)) keys.add(word);

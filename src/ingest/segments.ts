@@ -10,7 +10,16 @@ const boilerplateLines = new Set(markers.boilerplateLines);
 function isBoilerplateLine(line: string): boolean {
   const n = norm(line);
   if (boilerplateLines.has(n)) return true;
-  return markers.boilerplatePrefixes.some((p) => n.startsWith(p));
+  return markers.boilerplatePrefixes.some((p) => n.startsWith(p)) || isMenu(line);
+}
+
+/**
+ * A menu, a share bar or a section path: short items between bars, no sentence among them
+ * ("Home | Nation | Business", "Email | Print | Copy link", "Local News | The Weekly Record").
+ */
+function isMenu(line: string): boolean {
+  const items = line.replace(/^[^:|]{1,30}:\s*(?=[^|]*\|)/, "").split("|").map((item) => item.trim());
+  return items.length >= 2 && items.every((item) => item.split(/\s+/).length <= 4 && !/[.!?]["”’]?$/.test(item));
 }
 
 // a credit alone on its line ("Bild generiert von KI", "AP Photo/J. Roe"), not a caption of its own ("Photo: A firefighter …")

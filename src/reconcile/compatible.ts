@@ -49,6 +49,8 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
       return ga === undefined || ga !== GROUP_OF.get(tb);
     }
     case "date": {
+      // officials speak again and again: two statements on two days are two statements
+      if (a.context.event === "statement" || b.context.event === "statement") return true;
       // the days of a multi-day event are all its dates
       const [fromA, toA] = dateSpan(va.normalized);
       const [fromB, toB] = dateSpan(vb.normalized);

@@ -1,6 +1,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { groupStories } from "../../src/align/stories.js";
+import type { ArticleRecord } from "../../src/model/record.js";
 import { describe, expect, it } from "vitest";
 import { factcheck } from "../../src/index.js";
 import type { Finding } from "../../src/model/finding.js";
@@ -42,5 +44,21 @@ describe("many stories in one input", () => {
     const report = await factcheck(["seeds/"]);
     expect(report.stories).toBeUndefined();
     expect(report.findings.some((f) => f.story !== undefined)).toBe(false);
+  });
+
+  it("an article sharing fewer than three names with any other joins the story it shares most with, not the largest", () => {
+    const record = (id: string, keys: string[]) => ({ id, keys }) as unknown as ArticleRecord;
+    const stories = groupStories([
+      record("a1", ["alder", "birch", "cedar", "dogwood"]),
+      record("a2", ["alder", "birch", "cedar", "elm"]),
+      record("a3", ["alder", "birch", "cedar", "fir"]),
+      record("b1", ["velm", "ostria", "kessa", "tarn"]),
+      record("b2", ["velm", "ostria", "kessa", "lorn"]),
+      record("lone", ["velm", "tarn", "quay"]),
+    ]);
+    expect(stories.map((s) => s.sources)).toEqual([
+      ["a1", "a2", "a3"],
+      ["b1", "b2", "lone"],
+    ]);
   });
 });

@@ -59,3 +59,16 @@ describe("what a count counts fits the noun counted", () => {
     expect(counted("About 4,500 people from the town and nearby villages whose homes were destroyed were staying in shelters.")).toEqual([["4500", "people evacuated"]]);
   });
 });
+
+describe("a capitalised noun may count people", () => {
+  it("'136 Koreans and 47 Japanese died' are counts of the dead, and their sum one too", () => {
+    const counts = claimsOf(" date 2026-05-02 Headline\nIn the 1942 flood, 136 Koreans and 47 Japanese died.\n")
+      .filter((c) => c.attribute === "count")
+      .map((c) => [c.value.normalized, c.context.about]);
+    expect(counts).toEqual([
+      ["136", "koreans dead"],
+      ["183", "people dead"],
+      ["47", "japanese dead"],
+    ]);
+  });
+});

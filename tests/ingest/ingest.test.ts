@@ -167,3 +167,12 @@ describe("reading files and folders", () => {
     expect(articles.find((a) => a.id === "a/z.txt")?.title).toBe("Bridge opens");
   });
 });
+
+describe("menus and share bars", () => {
+  it("a line of short items between bars is boilerplate, not the title or the body", () => {
+    const a = article("THE DAILY COURIER | News | Region | Sport\nMine collapse traps 44\nMiners were trapped on Tuesday.\nShare this story: Email | Print | Copy link\n");
+    expect(kindOf(a, "THE DAILY COURIER")).toBe("boilerplate");
+    expect(kindOf(a, "Share this story")).toBe("boilerplate");
+    expect(a.title).toBe("Mine collapse traps 44");
+  });
+});
