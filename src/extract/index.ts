@@ -217,7 +217,8 @@ export function extract(article: Article): RawClaim[] {
   for (const role of rolesBySentence.flat()) for (const word of [role.normalized, role.title.toLowerCase()]) holders.set(word, (holders.get(word) ?? new Set()).add(role.name));
   const holderByTitle = new Map([...holders].filter(([, names]) => names.size === 1).map(([title, names]) => [title, [...names][0]!]));
 
-  const triggersBySentence = sentences.map((s) => findTriggers(s));
+  // in a related-article blurb, "hit" or "the disaster" is the blurb's own event, never the article's
+  const triggersBySentence = sentences.map((s) => findTriggers(s).filter((t) => !(t.generic && s.segment === "related")));
   // a collapse is damage an earthquake or a flood does; in an article that names no such cause
   // (a mine, a bridge, a building that fell) it is the event itself
   if (!triggersBySentence.some((triggers) => triggers.some((t) => CAUSES.has(t.eventClass.split(":")[0]!)))) {
@@ -249,6 +250,8 @@ export function extract(article: Article): RawClaim[] {
   let carried: { eventClass: string; period: string } | undefined;
   let lastCount: { block: number; what: string; noun?: string } | undefined;
   sentences.forEach((s, k) => {
+    // the people a paragraph names carry from sentence to sentence, never into the next paragraph
+    if (sentences[k - 1]?.block !== s.block) previousPeople = [];
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
     // a plan ("is expected to close in the first quarter of 2027") or a date after the dateline is another event

@@ -178,7 +178,7 @@ export function findRoles(sentence: Sentence): RoleMention[] {
     // Pattern 3: the title (of place), Name, ("The chief prosecutor in the city of X, Jane Roe, said")
     const following = appositiveNameAfter(tokens, after);
     // "the chief prosecutor in Velm, Ana Ruiz,", "the ship's captain, Jon Holm,"
-    if (following && !title.plural && /^(the|a|an|’s|'s)$/.test(tokens[i - 1]?.lower ?? "")) {
+    if (following && !title.plural && determined(tokens, i)) {
       add(following, title.title, title.normalized, i, qualifier);
     }
     i = after - 1;
@@ -219,6 +219,16 @@ function appositiveNameBefore(tokens: readonly Token[], i: number): string | nul
   return tokens.slice(name.first, name.last + 1).some((t) => t.pos === "PROPN") ? name.name : null;
 }
 
+/** An article or a possessive before the title at i, over an age or adjectives ("the 47-year-old driver"). */
+function determined(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
+    const t = tokens[k]!;
+    if (/^(the|a|an|’s|'s)$/.test(t.lower)) return true;
+    if (!(t.pos === "ADJ" || t.pos === "NUM" || t.text === "-" || /^(year|years|old)$/.test(t.lower))) return false;
+  }
+  return false;
+}
+
 /** For "the title in …, Name," the name after the first comma within eight tokens. */
 function appositiveNameAfter(tokens: readonly Token[], k: number): string | null {
   for (let steps = 0; k < tokens.length && steps < 9; k++, steps++) {
@@ -228,7 +238,7 @@ function appositiveNameAfter(tokens: readonly Token[], k: number): string | null
       const name = readName(tokens, k + 1);
       if (!name || !name.name.includes(" ")) return null;
       const next = tokens[name.last + 1];
-      return !next || next.text === "," || next.pos === "VERB" || next.pos === "AUX" ? name.name : null;
+      return !next || /^[,.;]$/.test(next.text) || next.pos === "VERB" || next.pos === "AUX" ? name.name : null;
     }
   }
   return null;

@@ -19,7 +19,8 @@ function isBoilerplateLine(line: string): boolean {
  */
 function isMenu(line: string): boolean {
   const items = line.replace(/^[^:|]{1,30}:\s*(?=[^|]*\|)/, "").split("|").map((item) => item.trim());
-  return items.length >= 2 && items.every((item) => item.split(/\s+/).length <= 4 && !/[.!?]["”’]?$/.test(item));
+  // ("Dead: 19 | Missing: 9" is a fact box: figures are never menu items)
+  return items.length >= 2 && items.every((item) => item.split(/\s+/).length <= 4 && !/[.!?]["”’]?$/.test(item) && !/\d/.test(item));
 }
 
 // a credit alone on its line ("Bild generiert von KI", "AP Photo/J. Roe"), not a caption of its own ("Photo: A firefighter …")

@@ -193,11 +193,15 @@ export function reconcile(slots: readonly Slot[], articles: readonly Pick<Articl
   const reliability = sourceReliability(slots.map((s) => ({ ...s, claims: s.claims.filter((c) => !draftIds.has(c.source)) })), originOf);
   // what contains what: every place mention of the story's articles says, slotted or not
   const places = placeKnowledge([...articles.flatMap((a) => a.claims), ...slots.flatMap((s) => (s.attribute === "location" ? s.claims : []))]);
+  // an article's own date orders its figures; one borrowed from the story says nothing of when it
+  // was written; a syndicated copy's figures are the wire's, as of its first publication
+  const own = new Map(articles.map((a) => [a.id, a.published ?? (a.anchor.from === "story" ? "" : a.anchor.date) ?? ""]));
+  const firstOut = new Map<string, string>();
+  for (const [id, date] of own) if (date && (!firstOut.has(originOf(id)) || date < firstOut.get(originOf(id))!)) firstOut.set(originOf(id), date);
   const ctx: Judging = {
     places,
     containers: places.containers,
-    // an article's own date orders its figures; one borrowed from the story says nothing of when it was written
-    dates: new Map(articles.map((a) => [a.id, a.published ?? (a.anchor.from === "story" ? "" : a.anchor.date) ?? ""])),
+    dates: new Map(articles.map((a) => [a.id, firstOut.get(originOf(a.id)) ?? own.get(a.id)!])),
     originOf,
     trust: (source) => (draftIds.has(source) ? 0 : trusted.has(source) ? 2 : (reliability.get(source) ?? 1)),
   };

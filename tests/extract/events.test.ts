@@ -36,3 +36,14 @@ describe("reconcile: statements", () => {
     expect(report.findings.filter((f) => f.kind === "contradiction" && f.attribute === "date")).toEqual([]);
   });
 });
+
+describe("extract: related blurbs", () => {
+  it("'hit' in a related blurb is the blurb's own event, not the article's", () => {
+    const claims = claimsOf(" date 2026-03-03 Headline\nThe derailment injured 12 people.\nRelated\n- Ten years on: the Velm rail crash of September 2016 killed five people and injured 31 when an express hit a lorry.\n");
+    expect(claims.filter((c) => c.attribute === "count").map((c) => [c.value.normalized, c.context.period])).toEqual([
+      ["12", "current"],
+      ["5", "2016"],
+      ["31", "2016"],
+    ]);
+  });
+});

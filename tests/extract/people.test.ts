@@ -64,3 +64,15 @@ describe("extract: people's roles", () => {
     expect(roles[0]!.evidence.quote).toBe("The talks, hosted by Prime Minister Ana Ruiz, ended late.");
   });
 });
+
+describe("extract: roles in apposition after the title", () => {
+  const roles = (text: string) => claimsOf(` date 2026-03-03 Headline\n${text}\n`).filter((c) => c.attribute === "role").map((c) => [c.context.about, c.value.normalized]);
+
+  it("'Velm's governor, Ana Ruiz.' ends the sentence and still names her", () => {
+    expect(roles("She works with Velm's governor, Ana Ruiz.")).toEqual([["Ana Ruiz", "governor"]]);
+  });
+
+  it("an age between the article and the title: 'The 47-year-old driver, Jon Holm, survived'", () => {
+    expect(roles("The 47-year-old driver, Jon Holm, survived with a broken arm.")).toEqual([["Jon Holm", "driver"]]);
+  });
+});

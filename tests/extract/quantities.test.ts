@@ -115,3 +115,9 @@ describe("extract: ordinals of a series of wins", () => {
     expect(series("The two leaders met for the first time.")).toEqual([]);
   });
 });
+
+describe("extract: rain and surge", () => {
+  it("millimetres of rain are a rainfall, in the one unit of length (km)", () => {
+    expect(of("measure", "Forecasters said 320 millimetres of rain fell in 24 hours.").map((c) => [c.value.number, c.value.unit, c.context.about])).toEqual([[0.00032, "km", "rainfall"]]);
+  });
+});

@@ -147,3 +147,15 @@ describe("reconcile: figures", () => {
     ).toEqual([]);
   });
 });
+
+describe("reconcile: tolls in syndicated copies and related blurbs", () => {
+  const wire = "ODRIN, March 2 (Norwire) - A passenger train derailed near Pellory on Monday evening, killing two people and injuring 12 people, police said.\n";
+  it("a copy published a day later reports the wire's toll as of the wire's day: a rising toll is an update", () => {
+    const report = reportOn({
+      "a.txt": ` date 2026-03-02 Headline\n${wire}`,
+      "b.txt": ` date 2026-03-03 Headline\n${wire}(With inputs from agencies.)\n`,
+      "c.txt": " date 2026-03-03 Headline\nThe number of people injured in the derailment near Pellory has risen to 31, police said.\n",
+    });
+    expect(report.findings.filter((f) => f.attribute === "count" && /injured/.test(f.subject.name)).map((f) => f.kind)).toEqual(["update"]);
+  });
+});
