@@ -4,7 +4,7 @@ import { hedgeBefore, hedgeInterval, hedgeLength, isProvisional, type HedgeKind 
 import { UNITS } from "./measures.js";
 import type { Sentence, Token } from "./nlp.js";
 import { parseNumber, scaled } from "./numbers.js";
-import type { Quantity } from "./quantity.js";
+import { boxLabel, type Quantity } from "./quantity.js";
 
 const VAGUE = Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length);
 const CATEGORIES = Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category })));
@@ -33,7 +33,7 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
   let bestDistance = Infinity;
   const clauseEnd = (from: number, step: number) => {
     let k = from;
-    while (k >= 0 && k < tokens.length && !(/^[;:—–()]$/.test(tokens[k]!.text) && !(k === last + 1 && step === 1)) && Math.abs(k - from) < 9) k += step;
+    while (k >= 0 && k < tokens.length && !(/^[;:—–()|]$/.test(tokens[k]!.text) && !(k === last + 1 && step === 1)) && Math.abs(k - from) < 9) k += step;
     return k;
   };
   const lowBound = clauseEnd(first - 1, -1);
@@ -61,6 +61,16 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
     }
   }
   return best;
+}
+
+/** What a fact box's label counts: a category word in it, else its first noun ("Provinces under …"). */
+function labelOf(tokens: readonly Token[], [from, to]: [number, number]): { category?: string; noun?: string } {
+  for (let k = from; k <= to; k++) {
+    const entry = CATEGORIES.find((c) => phraseAt(tokens, k, c.words));
+    if (entry) return { category: entry.category };
+  }
+  for (let k = from; k <= to; k++) if (tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "PROPN") return { noun: tokens[k]!.lower };
+  return {};
 }
 
 /** The head noun of the phrase after a figure: "10,000 Welsh forced labourers" → "labourers". */
@@ -209,10 +219,15 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     const hyphened = tokens[last + 1]?.text === "-" && tokens[last + 1]!.joined && tokens[last + 2]?.joined && /^\p{L}/u.test(tokens[last + 2]!.text);
     // "a 52-year-old captain": an age, not a count of years
     if (hyphened && tokens[last + 3]?.text === "-" && tokens[last + 4]?.lower === "old") continue;
-    const noun = hyphened
+    let noun = hyphened
       ? OWN_NOUN.has(`${tokens[last + 2]!.lower}s`) ? `${tokens[last + 2]!.lower}s` : `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
       : (nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined));
-    const category = categoryNear(tokens, first, last, noun);
+    // "Dead: 19 | Missing: 9", "Provinces under a state of emergency: 5": a fact box's label says
+    // what a figure with no noun of its own counts
+    const label = noun ? undefined : boxLabel(tokens, first);
+    const labelled = label ? labelOf(tokens, label) : undefined;
+    const category = labelled ? labelled.category : categoryNear(tokens, first, last, noun);
+    if (labelled?.noun) noun = labelled.noun;
     // "a 240-seat chamber" has 240 seats in total, as "131 of the 240 seats" says
     const size = hyphened && OWN_NOUN.has(`${tokens[last + 2]!.lower}s`);
     const scope = size ? "total" : scopeOf(tokens, first, last);
@@ -248,4 +263,19 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     });
   }
   return found;
+}
+
+/**
+ * What a question asks to count ("How many people were evacuated?"): the answer's bare figure
+ * ("More than 40,000.") counts that. Undefined for any other sentence, or a question about people
+ * in general.
+ */
+export function askedCount(sentence: Sentence): { what: string; noun: string } | undefined {
+  const tokens = sentence.tokens;
+  if (tokens[0]?.lower !== "how" || tokens[1]?.lower !== "many" || tokens.at(-1)?.text !== "?") return undefined;
+  const asked = nounAfter(tokens, 2);
+  const category = categoryNear(tokens, 1, 1, asked);
+  if (!category && (!asked || GENERIC_PEOPLE.has(asked))) return undefined;
+  const noun = !asked || GENERIC_PEOPLE.has(asked) ? "people" : (SYNONYMS.get(asked) ?? asked);
+  return { what: category ?? noun, noun };
 }

@@ -10,7 +10,7 @@ import { attributionAt, findTriggers, isFuture, nearestTrigger, startsAt, type T
 import { analyse, type Sentence, type Token } from "./nlp.js";
 import { findRoles } from "./people.js";
 import { findPlaces } from "./places.js";
-import { breakdownTotals, findCounts } from "./counts.js";
+import { askedCount, breakdownTotals, findCounts } from "./counts.js";
 import { findDurations } from "./durations.js";
 import { findMeasures } from "./measures.js";
 import { findOrdinals } from "./ordinals.js";
@@ -362,6 +362,9 @@ export function extract(article: Article): RawClaim[] {
       return lastCount && lastCount.block === s.block ? [{ ...q, what: lastCount.what, noun: lastCount.noun }] : [];
     });
     for (const q of counts) if (!q.bare && !q.derived) lastCount = { block: s.block, what: q.what, ...(q.noun ? { noun: q.noun } : {}) };
+    // an explainer's "How many people were evacuated? More than 40,000."
+    const asked = askedCount(s);
+    if (asked) lastCount = { block: s.block, ...asked };
     for (const q of [...measures, ...durations, ...counts, ...breakdownTotals(s, counts)]) {
       const attribute: Attribute = q.kind === "count" ? "count" : q.kind === "duration" ? "duration" : "measure";
       const value: ClaimValue = {

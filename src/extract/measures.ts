@@ -2,7 +2,7 @@ import quantities from "./lexicon/quantities.json" with { type: "json" };
 import { isProvisional } from "./hedges.js";
 import type { Sentence } from "./nlp.js";
 import { parseNumber, roundingTolerance, scaled } from "./numbers.js";
-import type { Quantity } from "./quantity.js";
+import { boxLabel, type Quantity } from "./quantity.js";
 
 export const UNITS = new Map(Object.entries(quantities.units) as [string, [string, number]][]);
 const UNIT_NAMES = quantities.unitNames as Record<string, string>;
@@ -78,7 +78,9 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
   const tokens = sentence.tokens;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (let k = Math.max(0, index - 5); k < Math.min(tokens.length, index + 9); k++) {
+  // "Maximum sustained winds at landfall (agency): 165 km/h": a fact box's label says what it measures
+  const label = boxLabel(tokens, index);
+  for (let k = label ? label[0] : Math.max(0, index - 5); k < Math.min(tokens.length, index + 9); k++) {
     const property = PROPERTY_OF.get(tokens[k]!.lower);
     if (!property) continue;
     // a depth, length or distance is in metres; a price or cost in money: the word must fit the unit

@@ -25,3 +25,14 @@ export interface Quantity {
   /** a figure with nothing to say what it counts ("Police said about 40,000.") */
   bare?: boolean;
 }
+
+/**
+ * The label a fact box puts before a figure ("Dead: 19", "Rain at Velm in 24 hours: 320 mm"),
+ * as the range of its tokens: from the line's start or the last bar up to the colon.
+ */
+export function boxLabel(tokens: readonly { text: string }[], first: number): [number, number] | undefined {
+  if (tokens[first - 1]?.text !== ":" || first < 2) return undefined;
+  let from = first - 2;
+  while (from > 0 && !/^[|;.?!]$/.test(tokens[from - 1]!.text)) from--;
+  return [from, first - 2];
+}

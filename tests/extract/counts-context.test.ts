@@ -72,3 +72,23 @@ describe("a capitalised noun may count people", () => {
     ]);
   });
 });
+
+describe("fact boxes and explainers", () => {
+  const counted = (text: string) =>
+    claimsOf(` date 2026-09-16 Headline\n${text}\n`)
+      .filter((c) => c.attribute === "count")
+      .map((c) => [c.value.normalized, c.context.about]);
+
+  it("a fact box's label says what its figure counts", () => {
+    expect(counted("By the numbers\nDead: 19 | Missing: 9\nEvacuated: 41,500\nProvinces under a state of emergency: 5")).toEqual([
+      ["19", "people dead"],
+      ["9", "people missing"],
+      ["41500", "people evacuated"],
+      ["5", "provinces"],
+    ]);
+  });
+
+  it("an explainer's answer counts what its question asks", () => {
+    expect(counted("How many people were evacuated? More than 40,000, most of them from the coast.")).toEqual([["40000", "people evacuated"]]);
+  });
+});

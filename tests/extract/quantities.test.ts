@@ -121,3 +121,10 @@ describe("extract: rain and surge", () => {
     expect(of("measure", "Forecasters said 320 millimetres of rain fell in 24 hours.").map((c) => [c.value.number, c.value.unit, c.context.about])).toEqual([[0.00032, "km", "rainfall"]]);
   });
 });
+
+describe("extract: measures in a fact box", () => {
+  it("the label before the colon says what is measured", () => {
+    expect(of("measure", "Maximum sustained winds at landfall (National Weather Agency): 165 km/h").map((c) => c.context.about)).toEqual(["speed"]);
+    expect(of("measure", "Rain at the harbour in 24 hours: 320 mm").map((c) => c.context.about)).toEqual(["rainfall"]);
+  });
+});
