@@ -57,7 +57,9 @@ export function findMeasures(sentence: Sentence): Quantity[] {
     const before = sentence.text.slice(0, m.index!).trimEnd();
     if (before.endsWith("(") && found.some((q) => q.start < start && start - q.start < 40)) continue;
     const provisional = isProvisional(sentence.tokens, index, index);
-    found.push({ kind: "measure", ...(provisional ? { provisional } : {}), text: m[0].trim(), index, start, number: round(value), normalized: String(raw), unit, what: propertyOf(sentence, index, what), low: round(value - tolerance), high: round(value + tolerance) });
+    // the first token after the figure and its unit ("km/h" is three tokens)
+    const after = tokenAt(m.index! + m[0].trimEnd().length);
+    found.push({ kind: "measure", ...(provisional ? { provisional } : {}), text: m[0].trim(), index, start, number: round(value), normalized: String(raw), unit, what: propertyOf(sentence, index, what, after), low: round(value - tolerance), high: round(value + tolerance) });
   }
   return found;
 }
@@ -74,7 +76,7 @@ const CLAUSE_END = /^[;:—–()]$/;
  * What a measure measures, from the words around it: a depth, a distance, a length, a price …
  * Measures of different things (a quake's depth and its distance from a town) are never compared.
  */
-function propertyOf(sentence: Sentence, index: number, dimension: string): string {
+function propertyOf(sentence: Sentence, index: number, dimension: string, afterFigure: number): string {
   const tokens = sentence.tokens;
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -84,7 +86,7 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
     const property = PROPERTY_OF.get(tokens[k]!.lower);
     if (!property) continue;
     // a depth, length or distance is in metres; a price or cost in money: the word must fit the unit
-    const fits = dimension === "money" ? ["price", "cost", "fine", "sum"].includes(property) : dimension === "length" ? ["depth", "length", "width", "height", "distance", "rainfall"].includes(property) : dimension === "speed" ? property === "speed" : dimension === "mass" ? property === "tonnage" : false;
+    const fits = dimension === "money" ? ["price", "cost", "fine", "sum"].includes(property) : dimension === "length" ? ["depth", "length", "width", "height", "distance", "rainfall"].includes(property) : dimension === "speed" ? property === "speed" || property === "limit" : dimension === "mass" ? property === "tonnage" : false;
     if (!fits) continue;
     const distance = Math.abs(k - index) + (k < index ? 0.5 : 0);
     if (distance < bestDistance) {
@@ -128,8 +130,8 @@ function propertyOf(sentence: Sentence, index: number, dimension: string): strin
   if (best) return best;
   // nothing says what it is: the noun it measures ("a 27-foot draft"), so unlike things stay apart;
   // an area is the burned or flooded area whatever noun is near
-  if (dimension === "area" || dimension === "magnitude") return dimension;
-  const afterUnit = tokens.findIndex((t, k) => k > index && !/^[\d.,-]+$/.test(t.text) && !UNITS.has(t.lower) && !/^(sq|square|metric|nautical|cubic)$/.test(t.lower));
+  if (dimension === "area" || dimension === "magnitude" || dimension === "speed") return dimension;
+  const afterUnit = tokens.findIndex((t, k) => k >= afterFigure && k > index && !/^[\d.,-]+$/.test(t.text) && !UNITS.has(t.lower) && !/^(sq|square|metric|nautical|cubic)$/.test(t.lower));
   for (const k of [afterUnit, afterUnit + 1, afterUnit + 2]) {
     const t = tokens[k];
     if (t && t.pos === "NOUN" && !UNITS.has(t.lower)) return `${dimension} of ${t.lower}`;

@@ -47,7 +47,10 @@ function referenceOf(anchor: Anchor): Date {
 export function findDates(text: string, anchor: Anchor, futureTense = false, yearsOnly = false): DateMention[] {
   // chrono is the costliest step of extraction: ask it only about text that names a day, a month or a relative time
   if (yearsOnly || !MAY_HOLD_A_DATE.test(text)) return bareYears(text, [], anchor);
-  const results = parserFor(text).parse(text, { instant: referenceOf(anchor), timezone: 0 }, { forwardDate: false });
+  // chrono reads "the evening of Sunday, March 1" as an evening of no known day: the part of the
+  // day is blanked (same length, so offsets hold) and the date read alone
+  const parsed = text.replace(/\b(morning|afternoon|evening|night) of (?=\p{Lu})/gu, (m) => " ".repeat(m.length));
+  const results = parserFor(parsed).parse(parsed, { instant: referenceOf(anchor), timezone: 0 }, { forwardDate: false });
   const mentions: DateMention[] = [];
   for (let i = 0; i < results.length; i++) {
     const result = results[i]!;

@@ -128,3 +128,18 @@ describe("extract: measures in a fact box", () => {
     expect(of("measure", "Rain at the harbour in 24 hours: 320 mm").map((c) => c.context.about)).toEqual(["rainfall"]);
   });
 });
+
+describe("extract: speeds", () => {
+  it("a speed with no word for it is the speed; a speed limit is another figure; 'km/h' is no noun", () => {
+    expect(of("measure", "The train was travelling at 128 km/h on a stretch where the speed limit is 100 km/h.").map((c) => [c.value.normalized, c.context.about])).toEqual([
+      ["128", "speed"],
+      ["100", "limit"],
+    ]);
+  });
+});
+
+describe("extract: dates with a part of the day", () => {
+  it("'on the evening of Sunday, March 1' is March 1", () => {
+    expect(of("date", "The train derailed on the evening of Sunday, March 1.").map((c) => c.value.normalized)).toEqual(["2026-03-01"]);
+  });
+});
