@@ -1,4 +1,5 @@
 import events from "./lexicon/events.json" with { type: "json" };
+import quantities from "./lexicon/quantities.json" with { type: "json" };
 import type { Article, SegmentKind } from "../model/article.js";
 import type { Attribute, ClaimValue, RawClaim } from "../model/claim.js";
 import { findDates, type Anchor, type DateMention } from "../shared/dates.js";
@@ -96,6 +97,7 @@ const RELATIVE = /^(which|where|who|whose)$/;
 const COLLAPSE = "collapse";
 const CAUSES = new Set(events.damageCauses);
 const PLACE_BEFORE = /^(in|at|near|from|off|outside|inside)$/;
+const HELD_PERCENT = new RegExp(`^share( of (${quantities.heldPercentKinds.join("|")}))?$`);
 const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|announced|announces|reported|reports|confirmed|confirms|estimated|estimates)$/;
 const REQUEST = /^(sought|seeks|seek|asked|asks|demanded|demands|requested|requests|proposed|proposes|wanted|recommended)$/;
 const HOLDER_STOP = new Set(["The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "Its", "This", "That", "After", "Before", "While", "When", "Shares", "Officials", "Police"]);
@@ -379,13 +381,16 @@ export function extract(article: Article): RawClaim[] {
       const cue = cueAt(s, q.index);
       // a deal's price is the deal's; a share, a seat count or a prison term is someone's
       // (a chamber's seats in total are nobody's)
-      const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? /^share/.test(q.what) : q.scope !== "total" && (/^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes");
+      // (an inflation rate or a policy rate is the country's or the bank's, never the nearest name's)
+      const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? HELD_PERCENT.test(q.what) : q.scope !== "total" && (/^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes");
       // "the captain has worked there 10 years": a title held by one person in the article is that person
       const titled = q.kind === "duration" ? holderByTitle.get(q.what) : undefined;
       const holder = titled ?? (held ? holderAt(s, q.index, people, q.kind === "duration") : undefined);
       const request = q.kind !== "count" && isRequest(s, q.index) ? " sought" : "";
       add(s, attribute, q.start, value, {
         ...context(eventAt(q.index, false)),
+        // the value a change started from is another question than where it ended
+        ...(q.previous ? { period: "previous" } : {}),
         about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}`,
         ...(holder ? { holder } : {}),
         ...(cue ? { cue } : {}),

@@ -57,9 +57,11 @@ export function findMeasures(sentence: Sentence): Quantity[] {
     const before = sentence.text.slice(0, m.index!).trimEnd();
     if (before.endsWith("(") && found.some((q) => q.start < start && start - q.start < 40)) continue;
     const provisional = isProvisional(sentence.tokens, index, index);
+    // "from 5.50% to 5.75%", "rose to 7.2% from 6.8%": the figure after "from" is the one before the change
+    const previous = sentence.tokens[index - 1]?.lower === "from" && /\bto\b/i.test(sentence.text);
     // the first token after the figure and its unit ("km/h" is three tokens)
     const after = tokenAt(m.index! + m[0].trimEnd().length);
-    found.push({ kind: "measure", ...(provisional ? { provisional } : {}), text: m[0].trim(), index, start, number: round(value), normalized: String(raw), unit, what: propertyOf(sentence, index, what, after), low: round(value - tolerance), high: round(value + tolerance) });
+    found.push({ kind: "measure", ...(provisional ? { provisional } : {}), ...(previous ? { previous } : {}), text: m[0].trim(), index, start, number: round(value), normalized: String(raw), unit, what: propertyOf(sentence, index, what, after), low: round(value - tolerance), high: round(value + tolerance) });
   }
   return found;
 }
@@ -109,15 +111,24 @@ function propertyOf(sentence: Sentence, index: number, dimension: string, afterF
   if (dimension === "percent") {
     // "a 31% premium": the figure modifies the noun after it; "shares closed up 18.4%",
     // "52.4 percent of the vote": the noun before it, or the one its "of" names
-    // within its clause: "a comfortable margin: Ruiz took 52.4 percent" is no margin of 52.4
+    // within its clause: "a comfortable margin: Ruiz took 52.4 percent" is no margin of 52.4;
+    // a unit ("by 25 basis points to 5.75%") or a date ("in May") names no kind
+    const kindWord = (k: number) => tokens[k]!.pos === "NOUN" && tokens[k]!.entity === undefined && !UNITS.has(tokens[k]!.lower) && !/^(percent|cent|%|point|points|percentage|basis)$/.test(tokens[k]!.lower);
     const after = () => {
-      for (let k = index + 1; k < Math.min(tokens.length, index + 6) && !CLAUSE_END.test(tokens[k]!.text); k++) if (tokens[k]!.pos === "NOUN" && !/^(percent|cent|%)$/.test(tokens[k]!.lower)) return tokens[k]!.lower;
+      for (let k = index + 1; k < Math.min(tokens.length, index + 6) && !CLAUSE_END.test(tokens[k]!.text); k++) if (kindWord(k)) return tokens[k]!.lower;
       return undefined;
     };
     const before = () => {
-      for (let k = index - 1; k >= Math.max(0, index - 5) && !CLAUSE_END.test(tokens[k]!.text); k--) if (tokens[k]!.pos === "NOUN") return tokens[k]!.lower;
+      for (let k = index - 1; k >= Math.max(0, index - 8) && !CLAUSE_END.test(tokens[k]!.text); k--) if (kindWord(k)) return tokens[k]!.lower;
       return undefined;
     };
+    // "Policy rate: 5.75%", "Annual inflation (May): 7.2%": a fact box's label names the kind
+    if (label) {
+      for (let k = label[0]; k <= label[1]; k++) {
+        const named = SYNONYMS.get(tokens[k]!.lower) ?? tokens[k]!.lower;
+        if (PERCENT_KINDS.has(named)) return `share of ${named}`;
+      }
+    }
     const modifier = /^(a|an|the)$/.test(tokens[index - 1]?.lower ?? "");
     const ofPhrase = /^(percent|per|%)$/.test(tokens[index + 1]?.lower ?? "") && (tokens[index + 2]?.lower === "of" || tokens[index + 3]?.lower === "of");
     const noun = modifier || ofPhrase ? (after() ?? before()) : (before() ?? after());

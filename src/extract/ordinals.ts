@@ -5,12 +5,19 @@ import type { Quantity } from "./quantity.js";
 /** Words for one series: a third cup, a third title and a third trophy are one count of wins. */
 const SERIES = new Map(Object.entries(quantities.seriesSynonyms).flatMap(([series, words]) => words.map((w) => [w, series] as const)));
 
-/** The object of the verb before "for the Nth time": "lift the Velm Cup for the third time" → "cup". */
+/**
+ * What is done for the Nth time: the verb when it names a series ("raised rates for the third
+ * time" is a third rise, "cut rates for the fifth time" a fifth cut), else its object ("lift the
+ * Velm Cup for the third time" → "cup").
+ */
 function objectBefore(tokens: readonly Token[], ordinal: number): string | undefined {
   let k = ordinal - 1;
   while (k >= 0 && /^(the|for)$/.test(tokens[k]!.lower)) k--;
   const head = tokens[k];
-  return head && (head.pos === "NOUN" || head.pos === "PROPN") && head.entity === undefined ? head.lower : undefined;
+  if (!head || !(head.pos === "NOUN" || head.pos === "PROPN") || head.entity !== undefined) return undefined;
+  let verb = k - 1;
+  while (verb >= 0 && /^(the|its|their|his|her|a|an)$/.test(tokens[verb]!.lower)) verb--;
+  return tokens[verb] && SERIES.has(tokens[verb]!.lower) ? tokens[verb]!.lower : head.lower;
 }
 
 /** Ordinals of a series: "the third meeting", "29th largest": the number and the series noun. */

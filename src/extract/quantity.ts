@@ -24,6 +24,8 @@ export interface Quantity {
   derived?: boolean;
   /** a figure with nothing to say what it counts ("Police said about 40,000.") */
   bare?: boolean;
+  /** the figure a change started from ("takes the rate from 5.50% to 5.75%"): an earlier value */
+  previous?: boolean;
 }
 
 /**

@@ -10,7 +10,13 @@ const boilerplateLines = new Set(markers.boilerplateLines);
 function isBoilerplateLine(line: string): boolean {
   const n = norm(line);
   if (boilerplateLines.has(n)) return true;
-  return markers.boilerplatePrefixes.some((p) => n.startsWith(p)) || isMenu(line);
+  return markers.boilerplatePrefixes.some((p) => n.startsWith(p)) || isMenu(line) || isTicker(line);
+}
+
+/** A markets ticker: items between bars, each a symbol with a signed change ("KRL/USD 0.0684 +0.8% | …"). */
+function isTicker(line: string): boolean {
+  const items = line.split("|").map((item) => item.trim());
+  return items.length >= 2 && items.every((item) => /[+\-−]\d/.test(item) && item.split(/\s+/).length <= 5);
 }
 
 /**

@@ -33,6 +33,9 @@ export function compatible(a: SlotClaim, b: SlotClaim, spanDays: number, places:
   if (a.context.attribution && b.context.attribution && a.context.attribution !== b.context.attribution) return true;
   // plans change and are rarely about one occasion: what is still to come contradicts nothing
   if (a.context.period === "future" || b.context.period === "future") return true;
+  // a related-article blurb may be another story ("the fifth cut", another country's inflation):
+  // it backs a figure it repeats but contradicts none; a person's title there still does
+  if (a.attribute !== "role" && (a.evidence.segment === "related" || b.evidence.segment === "related")) return true;
   const va = a.value;
   const vb = b.value;
   switch (a.attribute) {

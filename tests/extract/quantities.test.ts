@@ -143,3 +143,32 @@ describe("extract: dates with a part of the day", () => {
     expect(of("date", "The train derailed on the evening of Sunday, March 1.").map((c) => c.value.normalized)).toEqual(["2026-03-01"]);
   });
 });
+
+describe("extract: rates", () => {
+  const rates = (sentence: string) => of("measure", sentence).map((c) => [c.value.normalized, c.context.about, c.context.holder, c.context.period]);
+
+  it("a rate is nobody's: its kind is the noun before it, over units and basis points", () => {
+    expect(rates("The Bank of Velm raised its main policy rate by 25 basis points to 5.75% on Wednesday.")).toEqual([
+      ["25", "points of rate", undefined, "current"],
+      ["5.75", "share of rate", undefined, "current"],
+    ]);
+  });
+
+  it("the value a change started from is an earlier value, a question of its own", () => {
+    expect(rates("Annual inflation rose to 7.2% in May from 6.8% in April.")).toEqual([
+      ["7.2", "share of inflation", undefined, "current"],
+      ["6.8", "share of inflation", undefined, "previous"],
+    ]);
+  });
+
+  it("a fact box's label names the kind of a percentage", () => {
+    expect(rates("Policy rate: 5.75%").map(([, about]) => about)).toEqual(["share of rate"]);
+  });
+});
+
+describe("extract: 'for the Nth time' with a verb of a series", () => {
+  it("raising rates for the third time is a third rise; cutting them for the fifth a fifth cut", () => {
+    expect(of("ordinal", "The bank raised rates for the third consecutive time.").map((c) => [c.value.normalized, c.context.about])).toEqual([["3", "rise"]]);
+    expect(of("ordinal", "The bank cuts rates for the fifth time this year.").map((c) => [c.value.normalized, c.context.about])).toEqual([["5", "cut"]]);
+  });
+});

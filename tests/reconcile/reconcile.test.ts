@@ -159,3 +159,13 @@ describe("reconcile: tolls in syndicated copies and related blurbs", () => {
     expect(report.findings.filter((f) => f.attribute === "count" && /injured/.test(f.subject.name)).map((f) => f.kind)).toEqual(["update"]);
   });
 });
+
+describe("reconcile: related blurbs", () => {
+  it("a blurb's figure backs the same figure but contradicts none; a blurb's title still does", () => {
+    const report = reportOn({
+      "a.txt": " date 2026-06-10 Headline\nAnnual inflation rose to 7.2% in May, the Velm Statistics Office said. President Ana Ruiz spoke.\n",
+      "b.txt": " date 2026-06-10 Headline\nAnnual inflation stood at 7.2% in May, the Velm Statistics Office said.\nRelated\n- Ostria's central bank cuts rates as inflation falls to 2.1%\n- Prime Minister Ana Ruiz presents the budget\n",
+    });
+    expect(report.findings.filter((f) => f.kind === "contradiction").map((f) => f.attribute)).toEqual(["role"]);
+  });
+});
