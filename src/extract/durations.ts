@@ -41,6 +41,10 @@ export function findDurations(sentence: Sentence): Quantity[] {
       while (tokens[k + 1]?.pos === "NOUN") k++;
       if (tokens[k]?.pos === "NOUN") what = tokens[k]!.lower;
     }
+    // "the highest level in 12 years", "its lowest in a decade": a record over that span
+    if (!what && /^(in|for)$/.test(tokens[index - 1]?.lower ?? "")) {
+      for (let k = index - 2; k >= Math.max(0, index - 4) && !what; k--) if (/^\p{L}+est$/u.test(tokens[k]!.lower) && tokens[k]!.pos === "ADJ") what = tokens[k]!.lower;
+    }
     // "sentenced the firm's finance director, Ana Ruiz, to four years": a word of sentencing
     // before the figure says what it is, however far the object runs
     if (!what) {

@@ -382,7 +382,7 @@ export function extract(article: Article): RawClaim[] {
       // a deal's price is the deal's; a share, a seat count or a prison term is someone's
       // (a chamber's seats in total are nobody's)
       // (an inflation rate or a policy rate is the country's or the bank's, never the nearest name's)
-      const held = q.kind === "duration" ? q.what !== "length" : q.kind === "measure" ? HELD_PERCENT.test(q.what) : q.scope !== "total" && (/^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes");
+      const held = q.kind === "duration" ? q.what !== "length" && !/est$/.test(q.what) : q.kind === "measure" ? HELD_PERCENT.test(q.what) : q.scope !== "total" && (/^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes");
       // "the captain has worked there 10 years": a title held by one person in the article is that person
       const titled = q.kind === "duration" ? holderByTitle.get(q.what) : undefined;
       const holder = titled ?? (held ? holderAt(s, q.index, people, q.kind === "duration") : undefined);

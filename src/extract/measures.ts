@@ -73,6 +73,7 @@ const PROPERTY_OF = new Map(PROPERTIES);
 const SYNONYMS = new Map(Object.entries(quantities.nounSynonyms));
 const PERCENT_KINDS = new Set(quantities.percentKinds);
 const CLAUSE_END = /^[;:—–()]$/;
+const QUALIFIERS = new Set(quantities.percentQualifiers);
 
 /**
  * What a measure measures, from the words around it: a depth, a distance, a length, a price …
@@ -115,26 +116,32 @@ function propertyOf(sentence: Sentence, index: number, dimension: string, afterF
     // a unit ("by 25 basis points to 5.75%") or a date ("in May") names no kind
     const kindWord = (k: number) => tokens[k]!.pos === "NOUN" && tokens[k]!.entity === undefined && !UNITS.has(tokens[k]!.lower) && !/^(percent|cent|%|point|points|percentage|basis)$/.test(tokens[k]!.lower);
     const after = () => {
-      for (let k = index + 1; k < Math.min(tokens.length, index + 6) && !CLAUSE_END.test(tokens[k]!.text); k++) if (kindWord(k)) return tokens[k]!.lower;
+      for (let k = index + 1; k < Math.min(tokens.length, index + 6) && !CLAUSE_END.test(tokens[k]!.text); k++) if (kindWord(k)) return k;
       return undefined;
     };
     const before = () => {
-      for (let k = index - 1; k >= Math.max(0, index - 8) && !CLAUSE_END.test(tokens[k]!.text); k--) if (kindWord(k)) return tokens[k]!.lower;
+      for (let k = index - 1; k >= Math.max(0, index - 8) && !CLAUSE_END.test(tokens[k]!.text); k--) if (kindWord(k)) return k;
       return undefined;
     };
     // "Policy rate: 5.75%", "Annual inflation (May): 7.2%": a fact box's label names the kind
+    // "core inflation" is not inflation, "monthly inflation" not the annual rate
+    const qualified = (k: number, named: string) => (QUALIFIERS.has(tokens[k - 1]?.lower ?? "") ? `${tokens[k - 1]!.lower} ${named}` : named);
     if (label) {
       for (let k = label[0]; k <= label[1]; k++) {
         const named = SYNONYMS.get(tokens[k]!.lower) ?? tokens[k]!.lower;
-        if (PERCENT_KINDS.has(named)) return `share of ${named}`;
+        if (PERCENT_KINDS.has(named)) return `share of ${qualified(k, named)}`;
       }
     }
+    // "the krell rose 0.8%", "the index fell 1.3%", "the krell's 0.8% gain": what moved is the noun
+    // before a verb of change, or the owner of the figure
+    const mover = /^(rose|fell|gained|lost|climbed|dropped|slid|jumped|slipped|eased|added|shed)$/.test(tokens[index - 1]?.lower ?? "") && tokens[index - 2]?.pos === "NOUN" ? tokens[index - 2]!.lower : /^[’']s$/.test(tokens[index - 1]?.text ?? "") && tokens[index - 2]?.pos === "NOUN" ? tokens[index - 2]!.lower : undefined;
+    if (mover && !PERCENT_KINDS.has(SYNONYMS.get(mover) ?? mover) && !UNITS.has(mover)) return `share of ${mover}`;
     const modifier = /^(a|an|the)$/.test(tokens[index - 1]?.lower ?? "");
     const ofPhrase = /^(percent|per|%)$/.test(tokens[index + 1]?.lower ?? "") && (tokens[index + 2]?.lower === "of" || tokens[index + 3]?.lower === "of");
-    const noun = modifier || ofPhrase ? (after() ?? before()) : (before() ?? after());
-    const kind = noun ? (SYNONYMS.get(noun) ?? noun) : undefined;
+    const at = modifier || ofPhrase ? (after() ?? before()) : (before() ?? after());
+    const kind = at !== undefined ? (SYNONYMS.get(tokens[at]!.lower) ?? tokens[at]!.lower) : undefined;
     // only a known kind of share names it; any other noun near a percentage is noise
-    return kind && PERCENT_KINDS.has(kind) ? `share of ${kind}` : "share";
+    return kind && PERCENT_KINDS.has(kind) ? `share of ${qualified(at!, kind)}` : "share";
   }
   // "$46 for each share", "$46 a share": a price per unit is not the price of the whole
   if (dimension === "money" && /^\s*-?\s*(per|for each|for every|a|an|each)[\s-]+(?:\p{Lu}\p{L}+\s+)?(share|unit|barrel|ticket|tonne|ton|item|head|person)\b/iu.test(sentence.text.slice(tokens[index]!.end - sentence.start).replace(/^[\d.,]+\s*(bn|billion|million|m)?/i, ""))) return `${best ?? "price"} per unit`;

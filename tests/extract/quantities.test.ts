@@ -172,3 +172,18 @@ describe("extract: 'for the Nth time' with a verb of a series", () => {
     expect(of("ordinal", "The bank cuts rates for the fifth time this year.").map((c) => [c.value.normalized, c.context.about])).toEqual([["5", "cut"]]);
   });
 });
+
+describe("extract: what a percentage or a span is of", () => {
+  it("what moved is the noun before a verb of change, or the figure's owner", () => {
+    expect(of("measure", "The krell rose 0.8% against the dollar.").map((c) => c.context.about)).toEqual(["share of krell"]);
+    expect(of("measure", "The krell's 0.8% gain suggests confidence.").map((c) => c.context.about)).toEqual(["share of krell"]);
+  });
+
+  it("core inflation is not inflation", () => {
+    expect(of("measure", "Core inflation (May): 6.1%").map((c) => c.context.about)).toEqual(["share of core inflation"]);
+  });
+
+  it("'the highest level in 12 years' is a record over twelve years, nobody's", () => {
+    expect(of("duration", "The Bank of Velm took the rate to its highest level in 12 years.").map((c) => [c.value.normalized, c.context.about, c.context.holder])).toEqual([["P12Y", "highest", undefined]]);
+  });
+});
