@@ -18,6 +18,7 @@ const PARTIES = /^(leaders|sides|countries|nations|men|women|teams|clubs|compani
 
 /** Categories only people can be in: houses are not injured, villagers are not damaged. */
 const PEOPLE_CATEGORIES = new Set(quantities.peopleCategories);
+const CATEGORY_WORDS = new Set(Object.values(quantities.categories).flat());
 const THING_CATEGORIES = new Set(quantities.thingCategories);
 
 /**
@@ -28,7 +29,7 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
   const people = !!noun && PEOPLE.has(noun);
   // "136 Koreans": a capitalised noun (a nationality, a name) may be people
   const named = /^\p{Lu}/u.test(tokens[last + 1]?.text ?? "");
-  const thing = !!noun && !people && !named && !GENERIC_PEOPLE.has(noun) && !CATEGORIES.some((c) => c.words.length === 1 && c.words[0] === noun);
+  const thing = !!noun && !people && !named && !GENERIC_PEOPLE.has(noun) && !CATEGORY_WORDS.has(noun);
   let best: string | undefined;
   let bestDistance = Infinity;
   const clauseEnd = (from: number, step: number) => {
