@@ -45,6 +45,8 @@ export class ExtractionPool {
     private readonly jobs: number,
     private readonly extractOne: (article: Article) => ArticleRecord,
     private readonly onProgress: (done: number, added: number) => void = () => undefined,
+    /** the worker's script: the compiled extraction worker, or a stand-in under test */
+    private readonly script: URL = new URL("./worker.js", import.meta.url),
   ) {}
 
   add(article: Article): void {
@@ -105,11 +107,10 @@ export class ExtractionPool {
   }
 
   private helperWithRoom(): Helper | undefined {
-    const script = new URL("./worker.js", import.meta.url);
     // under a TypeScript test runner there is no compiled worker to start
-    if (this.jobs <= 1 || this.added < WORTH_A_WORKER || !script.pathname.endsWith(".js")) return undefined;
+    if (this.jobs <= 1 || this.added < WORTH_A_WORKER || !/\.m?js$/.test(this.script.pathname)) return undefined;
     while (this.helpers.length < this.jobs - 1) {
-      const helper: Helper = { worker: new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), batches: new Map(), lost: false };
+      const helper: Helper = { worker: new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), batches: new Map(), lost: false };
       helper.worker.on("message", (message: { id: number; records: ArticleRecord[] }) => this.receive(helper, message));
       helper.worker.on("error", () => this.lose(helper));
       helper.worker.on("exit", () => this.lose(helper));
