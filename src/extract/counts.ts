@@ -223,6 +223,8 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     let noun = hyphened
       ? OWN_NOUN.has(`${tokens[last + 2]!.lower}s`) ? `${tokens[last + 2]!.lower}s` : `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
       : (nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined));
+    // "Seven of the nine members": the part counts what the whole counts
+    if (!noun && tokens[last + 1]?.lower === "of" && tokens[last + 2]?.lower === "the" && tokens[last + 3]?.pos === "NUM") noun = nounAfter(tokens, last + 4);
     // "Dead: 19 | Missing: 9", "Provinces under a state of emergency: 5": a fact box's label says
     // what a figure with no noun of its own counts
     const label = noun ? undefined : boxLabel(tokens, first);

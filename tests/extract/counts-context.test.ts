@@ -92,3 +92,12 @@ describe("fact boxes and explainers", () => {
     expect(counted("How many people were evacuated? More than 40,000, most of them from the coast.")).toEqual([["40000", "people evacuated"]]);
   });
 });
+
+describe("a part of a counted whole", () => {
+  it("'Seven of the nine members' counts members, as a part", () => {
+    const counts = claimsOf(" date 2026-06-10 Headline\nSeven of the nine members of the board backed the plan.\n")
+      .filter((c) => c.attribute === "count")
+      .map((c) => [c.value.normalized, c.context.about]);
+    expect(counts[0]).toEqual(["7", "members in part"]);
+  });
+});
