@@ -57,6 +57,8 @@ export function findTriggers(sentence: Sentence): Trigger[] {
     // "final results", "a visiting team": an adjective is no event
     if (match.words.length === 1 && tokens[i]!.pos === "ADJ") continue;
     if (match.words.length === 1 && HEAD_ONLY.has(tokens[i]!.lower) && tokens[i + 1]?.pos === "NOUN" && !TRIGGERS.has(tokens[i + 1]!.lower)) continue;
+    // "the first case was confirmed on Feb. 3": a passive reports a fact, not someone's statement
+    if (match.aside && match.eventClass === "statement" && /^(was|were|been|is|are|being)$/.test(tokens[i - 1]?.lower ?? "")) continue;
     // "rescuers race to reach them", "parliament will vote": a verb of these nouns names no event
     if (match.words.length === 1 && HEAD_ONLY.has(tokens[i]!.lower) && tokens[i]!.pos === "VERB") continue;
     // "Sun Temple", "the Ring of Fire": a capitalised word is part of a name, not an event

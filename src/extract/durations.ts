@@ -34,9 +34,15 @@ export function findDurations(sentence: Sentence): Quantity[] {
     const last = Math.max(index, tokens.findIndex((t) => t.end >= end));
     // the thing that lasted: the noun after "two-day", else the nearest word before the figure
     let what: string | undefined;
-    if (m[3] === "-" && tokens[last + 1] && (tokens[last + 1]!.pos === "NOUN" || tokens[last + 1]!.pos === "ADJ")) {
+    // "a 48-hour stay-indoors order": a hyphened compound after the figure names the thing with its
+    // head, whatever part of speech the tagger gives the head
+    let first = last + 1;
+    while (tokens[first + 1]?.text === "-" && tokens[first + 1]!.joined && tokens[first + 2]?.joined) first += 2;
+    if (m[3] === "-" && first > last + 1 && tokens[first + 1] && /^\p{L}+$/u.test(tokens[first + 1]!.text)) {
+      what = `${sentence.text.slice(tokens[last + 1]!.start - sentence.start, tokens[first]!.end - sentence.start).toLowerCase()} ${tokens[first + 1]!.lower}`;
+    } else if (m[3] === "-" && tokens[first] && (tokens[first]!.pos === "NOUN" || tokens[first]!.pos === "ADJ")) {
       // "a two-day state visit": the head is the last noun of the compound
-      let k = last + 1;
+      let k = first;
       while (tokens[k] && tokens[k]!.pos === "ADJ") k++;
       while (tokens[k + 1]?.pos === "NOUN") k++;
       if (tokens[k]?.pos === "NOUN") what = tokens[k]!.lower;

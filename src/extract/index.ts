@@ -97,6 +97,7 @@ const RELATIVE = /^(which|where|who|whose)$/;
 const COLLAPSE = "collapse";
 const CAUSES = new Set(events.damageCauses);
 const PLACE_BEFORE = /^(in|at|near|from|off|outside|inside)$/;
+const SENTENCES = new Set(Object.keys(quantities.durationKinds));
 const HELD_PERCENT = new RegExp(`^share( of (${quantities.heldPercentKinds.join("|")}))?$`);
 const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|announced|announces|reported|reports|confirmed|confirms|estimated|estimates)$/;
 const REQUEST = /^(sought|seeks|seek|asked|asks|demanded|demands|requested|requests|proposed|proposes|wanted|recommended)$/;
@@ -186,7 +187,7 @@ function cueAt(sentence: Sentence, index: number): string | undefined {
   const [from, to] = clauseAround(sentence, index);
   const words = sentence.tokens
     .slice(Math.max(from, index - 8), Math.min(to, index + 8) + 1)
-    .filter((t) => (t.pos === "NOUN" || t.pos === "VERB" || t.pos === "PROPN" || t.pos === "ADJ") && t.entity === undefined && /^\p{L}/u.test(t.text))
+    .filter((t) => (t.pos === "NOUN" || t.pos === "VERB" || t.pos === "PROPN" || t.pos === "ADJ") && (t.entity === undefined || t.entity === "ORDINAL") && /^\p{L}/u.test(t.text))
     .map((t) => t.lower);
   return words.length > 0 ? words.join(" ") : undefined;
 }
@@ -382,7 +383,8 @@ export function extract(article: Article): RawClaim[] {
       // a deal's price is the deal's; a share, a seat count or a prison term is someone's
       // (a chamber's seats in total are nobody's)
       // (an inflation rate or a policy rate is the country's or the bank's, never the nearest name's)
-      const held = q.kind === "duration" ? q.what !== "length" && !/est$/.test(q.what) : q.kind === "measure" ? HELD_PERCENT.test(q.what) : q.scope !== "total" && (/^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes");
+      // (a prison term is someone's; a quarantine, a closure, a record is nobody's)
+      const held = q.kind === "duration" ? SENTENCES.has(q.what) : q.kind === "measure" ? HELD_PERCENT.test(q.what) : q.scope !== "total" && (/^(seats|votes)$/.test(q.what) || q.noun === "seats" || q.noun === "votes");
       // "the captain has worked there 10 years": a title held by one person in the article is that person
       const titled = q.kind === "duration" ? holderByTitle.get(q.what) : undefined;
       const holder = titled ?? (held ? holderAt(s, q.index, people, q.kind === "duration") : undefined);

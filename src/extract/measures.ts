@@ -89,7 +89,7 @@ function propertyOf(sentence: Sentence, index: number, dimension: string, afterF
     const property = PROPERTY_OF.get(tokens[k]!.lower);
     if (!property) continue;
     // a depth, length or distance is in metres; a price or cost in money: the word must fit the unit
-    const fits = dimension === "money" ? ["price", "cost", "fine", "sum"].includes(property) : dimension === "length" ? ["depth", "length", "width", "height", "distance", "rainfall"].includes(property) : dimension === "speed" ? property === "speed" || property === "limit" : dimension === "mass" ? property === "tonnage" : false;
+    const fits = dimension === "money" ? ["price", "cost", "fine", "sum"].includes(property) : dimension === "length" ? ["depth", "length", "width", "height", "distance", "rainfall", "radius"].includes(property) : dimension === "speed" ? property === "speed" || property === "limit" : dimension === "mass" ? property === "tonnage" : false;
     if (!fits) continue;
     const distance = Math.abs(k - index) + (k < index ? 0.5 : 0);
     if (distance < bestDistance) {

@@ -24,6 +24,16 @@ const STRIKE_VERBS = new Set(places.strikeVerbs);
 
 const isCapitalised = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);
 
+/**
+ * "on the eastern edge of the city of Velm", "on the outskirts of Velm": "on" names a place only
+ * through such an "of"; the place is read from the token after it (-1: no such phrase).
+ */
+function onTheEdgeOf(tokens: readonly Token[], i: number): number {
+  if (tokens[i]!.lower !== "on" || tokens[i + 1]?.lower !== "the") return -1;
+  for (let k = i + 2; k < Math.min(tokens.length, i + 6); k++) if (tokens[k]!.lower === "of") return /^(edge|outskirts|outskirt|banks|bank|shores|shore|coast|fringes|slopes|side)$/.test(tokens[k - 1]!.lower) ? k : -1;
+  return -1;
+}
+
 /** Lower-case place name without its article, admin or venue noun and punctuation: "Velm Province" → "velm". */
 export function normalizePlace(name: string): string {
   const words = name
@@ -83,9 +93,9 @@ export function findPlaces(sentence: Sentence, isPersonWord: (word: string) => b
     const venue = /^(venue|location|place|where)$/.test(t.lower) && tokens[i + 1]?.text === ":";
     if (venue) {
       start = i + 2;
-    } else if (LOCATIVE.has(t.lower) || STRIKE_VERBS.has(t.lower) || travel || (COMPASS.has(t.lower) && tokens[i + 1]?.lower === "of")) {
+    } else if (LOCATIVE.has(t.lower) || STRIKE_VERBS.has(t.lower) || travel || (COMPASS.has(t.lower) && tokens[i + 1]?.lower === "of") || onTheEdgeOf(tokens, i) >= 0) {
       // "20 km southwest of the town of Velm": a compass point puts the place after its "of"
-      start = COMPASS.has(t.lower) ? i + 2 : i + 1;
+      start = COMPASS.has(t.lower) ? i + 2 : t.lower === "on" ? onTheEdgeOf(tokens, i) + 1 : i + 1;
       if (tokens[start]?.lower === "the") start++;
       // "in the mountainous Velm district": adjectives before the name
       while (tokens[start] && tokens[start]!.pos === "ADJ" && !isCapitalised(tokens[start]) && isCapitalised(tokens[start + 1])) start++;

@@ -49,7 +49,8 @@ export function findDates(text: string, anchor: Anchor, futureTense = false, yea
   if (yearsOnly || !MAY_HOLD_A_DATE.test(text)) return bareYears(text, [], anchor);
   // chrono reads "the evening of Sunday, March 1" as an evening of no known day: the part of the
   // day is blanked (same length, so offsets hold) and the date read alone
-  const parsed = text.replace(/\b(morning|afternoon|evening|night) of (?=\p{Lu})/gu, (m) => " ".repeat(m.length));
+  // likewise "closed on Monday for two weeks": a span after a day is no part of its date
+  const parsed = text.replace(/\b(morning|afternoon|evening|night) of (?=\p{Lu})|\bfor (?:\d+|[a-z]+) (?:hours?|days?|weeks?|months?|years?)\b/gu, (m) => " ".repeat(m.length));
   const results = parserFor(parsed).parse(parsed, { instant: referenceOf(anchor), timezone: 0 }, { forwardDate: false });
   const mentions: DateMention[] = [];
   for (let i = 0; i < results.length; i++) {

@@ -47,3 +47,15 @@ describe("extract: related blurbs", () => {
     ]);
   });
 });
+
+describe("extract: passives and places on an edge", () => {
+  it("'the first case was confirmed on Feb. 3' is no statement", () => {
+    const claims = claimsOf(" date 2026-02-09 Headline\nThe outbreak spread fast. The first case was confirmed on Feb. 3 in the village.\n");
+    expect(claims.filter((c) => c.attribute === "date").map((c) => [c.value.normalized, c.context.event])).toEqual([["2026-02-03", "outbreak"]]);
+  });
+
+  it("'on the eastern edge of the city of Velm' names Velm", () => {
+    const claims = claimsOf(" date 2026-11-03 Headline\nAn explosion tore through a plant on the eastern edge of the city of Velm.\n");
+    expect(claims.filter((c) => c.attribute === "location").map((c) => c.value.normalized)).toEqual(["velm"]);
+  });
+});

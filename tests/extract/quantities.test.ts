@@ -187,3 +187,19 @@ describe("extract: what a percentage or a span is of", () => {
     expect(of("duration", "The Bank of Velm took the rate to its highest level in 12 years.").map((c) => [c.value.normalized, c.context.about, c.context.holder])).toEqual([["P12Y", "highest", undefined]]);
   });
 });
+
+describe("extract: zones, orders and quarantines", () => {
+  it("a zone's size is its radius, in km or miles alike", () => {
+    expect(of("measure", "Police sealed off an exclusion zone with a radius of 5 km.").map((c) => c.context.about)).toEqual(["radius"]);
+    expect(of("measure", "Police say the 5 km exclusion zone will stay in place.").map((c) => c.context.about)).toEqual(["radius"]);
+  });
+
+  it("'a 48-hour stay-indoors order' is the order's length, and a quarantine is nobody's", () => {
+    expect(of("duration", "Mayor Ana Ruiz issued a 48-hour stay-indoors order for the city.").map((c) => [c.value.normalized, c.context.about, c.context.holder])).toEqual([["PT48H", "stay-indoors order", undefined]]);
+    expect(of("duration", "Residents will have to stay inside the zone for a 21-day quarantine.").map((c) => [c.context.about, c.context.holder])).toEqual([["quarantine", undefined]]);
+  });
+
+  it("'closed on Monday for two weeks' is a Monday and a span, not a date two weeks on", () => {
+    expect(of("date", "Schools were closed on Monday for two weeks.").map((c) => c.value.normalized)).toEqual(["2026-01-12"]);
+  });
+});
