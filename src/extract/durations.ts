@@ -22,14 +22,16 @@ export function findDurations(sentence: Sentence): Quantity[] {
   const found: Quantity[] = [];
   const tokens = sentence.tokens;
   for (const m of sentence.text.matchAll(DURATION)) {
-    if (m.groups?.elapsed && !/\bfor\s+$/i.test(sentence.text.slice(0, m.index!))) continue;
+    const elapsed = m.groups?.elapsed ?? "";
+    if (elapsed && !/\bfor\s+$/i.test(sentence.text.slice(0, m.index!))) continue;
+    const text = m[0].slice(0, m[0].length - elapsed.length);
     const value = parseNumber(m[2]!);
     if (value === null || value <= 0) continue;
     const unitWord = m[4]!.toLowerCase();
     const code = DURATION_CODES[unitWord]!;
     const iso = code.startsWith("T") ? `PT${value}${code[1]}` : `P${value}${code}`;
     const start = sentence.start + m.index! + (m[1] ? m[0].indexOf(m[2]!) : 0);
-    const end = sentence.start + m.index! + m[0].length - (m.groups?.elapsed?.length ?? 0);
+    const end = sentence.start + m.index! + text.length;
     const index = Math.max(0, tokens.findIndex((t) => t.start >= start));
     const last = Math.max(index, tokens.findIndex((t) => t.end >= end));
     // the thing that lasted: the noun after "two-day", else the nearest word before the figure
@@ -71,7 +73,7 @@ export function findDurations(sentence: Sentence): Quantity[] {
     const seconds = value * SECONDS[unitWord]!;
     const hedge = m[1]?.toLowerCase();
     const interval = hedgeInterval(hedge ? (quantities.hedges as Record<string, HedgeKind>)[hedge] : undefined, seconds);
-    found.push({ kind: "duration", text: m[0].slice(0, m[0].length - (m.groups?.elapsed?.length ?? 0)), index, start, number: value, normalized: iso, unit: code.startsWith("T") ? "s" : "s", what: DURATION_KIND.get(what) ?? (OWN_LENGTH.has(what) || isEventWord(what) ? "length" : what), ...interval });
+    found.push({ kind: "duration", text, index, start, number: value, normalized: iso, unit: code.startsWith("T") ? "s" : "s", what: DURATION_KIND.get(what) ?? (OWN_LENGTH.has(what) || isEventWord(what) ? "length" : what), ...interval });
   }
   return found;
 }

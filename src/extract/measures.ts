@@ -74,6 +74,7 @@ const SYNONYMS = new Map(Object.entries(quantities.nounSynonyms));
 const PERCENT_KINDS = new Set(quantities.percentKinds);
 const CLAUSE_END = /^[;:—–()]$/;
 const QUALIFIERS = new Set(quantities.percentQualifiers);
+const CHANGE_VERBS = new Set(quantities.changeVerbs);
 
 /**
  * What a measure measures, from the words around it: a depth, a distance, a length, a price …
@@ -134,7 +135,8 @@ function propertyOf(sentence: Sentence, index: number, dimension: string, afterF
     }
     // "the krell rose 0.8%", "the index fell 1.3%", "the krell's 0.8% gain": what moved is the noun
     // before a verb of change, or the owner of the figure
-    const mover = /^(rose|fell|gained|lost|climbed|dropped|slid|jumped|slipped|eased|added|shed)$/.test(tokens[index - 1]?.lower ?? "") && tokens[index - 2]?.pos === "NOUN" ? tokens[index - 2]!.lower : /^[’']s$/.test(tokens[index - 1]?.text ?? "") && tokens[index - 2]?.pos === "NOUN" ? tokens[index - 2]!.lower : undefined;
+    const moved = CHANGE_VERBS.has(tokens[index - 1]?.lower ?? "") || /^[’']s$/.test(tokens[index - 1]?.text ?? "");
+    const mover = moved && tokens[index - 2]?.pos === "NOUN" ? tokens[index - 2]!.lower : undefined;
     if (mover && !PERCENT_KINDS.has(SYNONYMS.get(mover) ?? mover) && !UNITS.has(mover)) return `share of ${mover}`;
     const modifier = /^(a|an|the)$/.test(tokens[index - 1]?.lower ?? "");
     const ofPhrase = /^(percent|per|%)$/.test(tokens[index + 1]?.lower ?? "") && (tokens[index + 2]?.lower === "of" || tokens[index + 3]?.lower === "of");

@@ -56,15 +56,11 @@ export function findOrdinals(sentence: Sentence): Quantity[] {
     series ??= name;
     // "won the Velm Cup for the third time": the Nth time of winning it is its Nth cup; with no
     // object before it, "for the first time" says too little to check
-    let written = series;
-    if (series === "time") {
-      written = objectBefore(tokens, i);
-      series = written;
-    }
+    if (series === "time") series = objectBefore(tokens, i);
     // "the first leg", "the 34th minute": the ordinal names one member of a list, it claims nothing
     if (!series || ENUMERATIONS.has(series) || ENUMERATIONS.has(series.replace(/s$/, ""))) continue;
     const singular = series.replace(/s$/, "");
-    found.push({ kind: "ordinal", text: t.text, index: i, start: t.start, number: value, normalized: String(value), what: SERIES.get(singular) ?? singular, ...(written ? { noun: written } : {}) });
+    found.push({ kind: "ordinal", text: t.text, index: i, start: t.start, number: value, normalized: String(value), what: SERIES.get(singular) ?? singular, noun: series });
   }
   return found;
 }
