@@ -220,8 +220,10 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     const hyphened = tokens[last + 1]?.text === "-" && tokens[last + 1]!.joined && tokens[last + 2]?.joined && /^\p{L}/u.test(tokens[last + 2]!.text);
     // "a 52-year-old captain": an age, not a count of years
     if (hyphened && tokens[last + 3]?.text === "-" && tokens[last + 4]?.lower === "old") continue;
+    // "a 240-seat chamber" has 240 seats in total, as "131 of the 240 seats" says
+    const size = hyphened && OWN_NOUN.has(`${tokens[last + 2]!.lower}s`);
     let noun = hyphened
-      ? OWN_NOUN.has(`${tokens[last + 2]!.lower}s`) ? `${tokens[last + 2]!.lower}s` : `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
+      ? size ? `${tokens[last + 2]!.lower}s` : `${tokens[last + 2]!.lower}${tokens[last + 3]?.pos === "NOUN" ? ` ${tokens[last + 3]!.lower}` : ""}`
       : (nounAfter(tokens, last + (colon ? 2 : 1)) ?? (tokens[first - 1]?.lower === "of" && tokens[first - 2]?.pos === "NOUN" ? tokens[first - 2]!.lower : undefined));
     // "Seven of the nine members": the part counts what the whole counts
     if (!noun && tokens[last + 1]?.lower === "of" && tokens[last + 2]?.lower === "the" && tokens[last + 3]?.pos === "NUM") noun = nounAfter(tokens, last + 4);
@@ -231,8 +233,6 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     const labelled = label ? labelOf(tokens, label) : undefined;
     const category = labelled ? labelled.category : categoryNear(tokens, first, last, noun);
     if (labelled?.noun) noun = labelled.noun;
-    // "a 240-seat chamber" has 240 seats in total, as "131 of the 240 seats" says
-    const size = hyphened && OWN_NOUN.has(`${tokens[last + 2]!.lower}s`);
     const scope = size ? "total" : scopeOf(tokens, first, last);
     // "(six miles)": a figure with a unit is a measure, even one left out as a conversion
     if (noun && UNITS.has(noun)) continue;
