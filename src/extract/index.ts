@@ -405,8 +405,9 @@ export function extract(article: Article): RawClaim[] {
 
     const ordinalPeople = sentencePeople.length > 0 ? sentencePeople : (k > 0 && sentences[k - 1]!.block === s.block) || s.segment === "related" ? previousPeople : [];
     for (const q of findOrdinals(s)) {
-      // the series as written ("cup", "trophy") stays beside its name ("title")
-      add(s, "ordinal", q.start, { text: q.text, normalized: q.normalized, number: q.number! }, { event: "series", period: sentencePeriod, participants: ordinalPeople, about: q.what, ...(q.noun && q.noun !== q.what ? { cue: q.noun } : {}) });
+      // the series as written and the words around it ("cup", "third consecutive rise") stay beside its name
+      const cue = [q.noun && q.noun !== q.what ? q.noun : "", cueAt(s, q.index) ?? ""].filter(Boolean).join(" ");
+      add(s, "ordinal", q.start, { text: q.text, normalized: q.normalized, number: q.number! }, { event: "series", period: sentencePeriod, participants: ordinalPeople, about: q.what, ...(cue ? { cue } : {}) });
     }
     if (sentencePeople.length > 0 || sentences[k + 1]?.block !== s.block) previousPeople = sentencePeople;
   });

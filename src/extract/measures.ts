@@ -30,7 +30,7 @@ export function findMeasures(sentence: Sentence): Quantity[] {
   }
   for (const m of sentence.text.matchAll(MEASURE)) {
     const groups = m.groups!;
-    const currency = groups.currency ? CURRENCIES.get(groups.currency.toLowerCase()) : groups.curword ? CURRENCIES.get(groups.curword.toLowerCase()) : undefined;
+    const currency = groups.currency ? CURRENCIES.get(groups.currency.toLowerCase()) : groups.curword ? CURRENCIES.get(groups.curword.toLowerCase()) : groups.scale && !groups.unit ? namedCurrency(sentence, m.index! + m[0].length) : undefined;
     const unitWord = groups.unit?.toLowerCase();
     if (!currency && (!unitWord || unitWord === "magnitude")) continue;
     // "m" after a number is metres unless money is in play ("$1,180m")
@@ -67,6 +67,21 @@ export function findMeasures(sentence: Sentence): Quantity[] {
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+const MONEY_WORDS = new Set([...(["price", "cost", "fine", "sum"] as const).flatMap((p) => quantities.measureProperties[p]), "fund", "funds", "budget", "spending"]);
+/** words after "4 million" that count people or things, never money */
+const NOT_CURRENCY = new Set([...quantities.peopleNouns, ...Object.values(quantities.categories).flat(), "tonnes", "tons", "barrels", "doses", "households", "homes", "votes", "shares", "viewers", "users", "visitors"]);
+
+/**
+ * A currency the lexicon does not know ("a fine of 4 million orvals", "a fund of 30 million
+ * korvens"): the word after a scaled figure, when the sentence speaks of money and the word counts
+ * no people or things the lexicon knows.
+ */
+function namedCurrency(sentence: Sentence, end: number): string | undefined {
+  const word = /^\s+(\p{Ll}+)\b/u.exec(sentence.text.slice(end))?.[1];
+  if (!word || UNITS.has(word) || NOT_CURRENCY.has(word)) return undefined;
+  return sentence.tokens.some((t) => MONEY_WORDS.has(t.lower)) ? word : undefined;
+}
 
 const PROPERTIES = Object.entries(quantities.measureProperties).flatMap(([property, words]) => words.map((w) => [w, property] as const));
 const PROPERTY_OF = new Map(PROPERTIES);
@@ -116,13 +131,23 @@ function propertyOf(sentence: Sentence, index: number, dimension: string, afterF
     // within its clause: "a comfortable margin: Ruiz took 52.4 percent" is no margin of 52.4;
     // a unit ("by 25 basis points to 5.75%") or a date ("in May") names no kind
     const kindWord = (k: number) => tokens[k]!.pos === "NOUN" && tokens[k]!.entity === undefined && !UNITS.has(tokens[k]!.lower) && !/^(percent|cent|%|point|points|percentage|basis)$/.test(tokens[k]!.lower);
+    // the nearest noun of a known kind ("rate rise to 5.75%" is a rate), else the nearest noun
+    const known = (k: number) => PERCENT_KINDS.has(SYNONYMS.get(tokens[k]!.lower) ?? tokens[k]!.lower);
     const after = () => {
-      for (let k = index + 1; k < Math.min(tokens.length, index + 6) && !CLAUSE_END.test(tokens[k]!.text); k++) if (kindWord(k)) return k;
-      return undefined;
+      let nearest: number | undefined;
+      for (let k = index + 1; k < Math.min(tokens.length, index + 6) && !CLAUSE_END.test(tokens[k]!.text); k++) if (kindWord(k)) {
+        if (known(k)) return k;
+        nearest ??= k;
+      }
+      return nearest;
     };
     const before = () => {
-      for (let k = index - 1; k >= Math.max(0, index - 8) && !CLAUSE_END.test(tokens[k]!.text); k--) if (kindWord(k)) return k;
-      return undefined;
+      let nearest: number | undefined;
+      for (let k = index - 1; k >= Math.max(0, index - 8) && !CLAUSE_END.test(tokens[k]!.text); k--) if (kindWord(k)) {
+        if (known(k)) return k;
+        nearest ??= k;
+      }
+      return nearest;
     };
     // "Policy rate: 5.75%", "Annual inflation (May): 7.2%": a fact box's label names the kind
     // "core inflation" is not inflation, "monthly inflation" not the annual rate

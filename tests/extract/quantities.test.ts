@@ -102,13 +102,19 @@ describe("extract: ordinals", () => {
 });
 
 describe("extract: ordinals of a series of wins", () => {
-  const series = (sentence: string) => of("ordinal", sentence).map((c) => [c.value.normalized, c.context.about, c.context.cue]);
+  const series = (sentence: string) => of("ordinal", sentence).map((c) => [c.value.normalized, c.context.about]);
+  const cue = (sentence: string) => of("ordinal", sentence)[0]?.context.cue ?? "";
 
   it("'for the Nth time' counts what the verb's object names; a cup, a trophy and a title are one series", () => {
-    expect(series("Velm Athletic won the Ostria Cup for the fourth time yesterday.")).toEqual([["4", "title", "cup"]]);
-    expect(series("Velm claimed the trophy for the third time.")).toEqual([["3", "title", "trophy"]]);
-    expect(series("It was Velm's third cup title.")).toEqual([["3", "title", undefined]]);
-    expect(series("The win gave the club its third Ostria Cup.")).toEqual([["3", "title", "cup"]]);
+    expect(series("Velm Athletic won the Ostria Cup for the fourth time yesterday.")).toEqual([["4", "title"]]);
+    expect(series("Velm claimed the trophy for the third time.")).toEqual([["3", "title"]]);
+    expect(series("It was Velm's third cup title.")).toEqual([["3", "title"]]);
+    expect(series("The win gave the club its third Ostria Cup.")).toEqual([["3", "title"]]);
+  });
+
+  it("the series as written and the words around it stay beside the series' name", () => {
+    expect(cue("Velm claimed the trophy for the third time.").split(" ")).toContain("trophy");
+    expect(cue("It was the bank's third consecutive rise.").split(" ")).toContain("consecutive");
   });
 
   it("'for the first time' with no object says nothing checkable", () => {
@@ -201,5 +207,16 @@ describe("extract: zones, orders and quarantines", () => {
 
   it("'closed on Monday for two weeks' is a Monday and a span, not a date two weeks on", () => {
     expect(of("date", "Schools were closed on Monday for two weeks.").map((c) => c.value.normalized)).toEqual(["2026-01-12"]);
+  });
+});
+
+describe("extract: money in a currency the lexicon does not know", () => {
+  it("'a fine of 4 million orvals' is money; '4 million people' is not", () => {
+    expect(of("measure", "The company paid a fine of 4 million orvals in 2021.").map((c) => [c.value.number, c.value.unit, c.context.about])).toEqual([[4000000, "orvals", "fine"]]);
+    expect(of("measure", "The fund will pay for vaccines for 4 million people.")).toEqual([]);
+  });
+
+  it("a percentage takes the nearest noun of a known kind: 'rate rise to 5.75%' is a rate", () => {
+    expect(of("measure", "The bank's quarter-point rate rise to 5.75% was expected.").map((c) => c.context.about)).toEqual(["share of rate"]);
   });
 });
