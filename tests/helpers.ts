@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { main } from "../src/cli/index.js";
 import { toArticle } from "../src/ingest/index.js";
@@ -36,4 +38,10 @@ export async function runCli(args: string[], stdin: Readable = Readable.from([])
   stderr.on("data", (d: Buffer) => (err += d.toString()));
   const code = await main(args, { stdout, stderr, stdin, env: {} });
   return { code, stdout: out, stderr: err };
+}
+
+/** Every article text file of the seeds and the fixture clusters, sorted. */
+export function articleFiles(): string[] {
+  const folders = ["seeds", ...readdirSync("fixtures").map((story) => join("fixtures", story, "articles")).filter((folder) => existsSync(folder))];
+  return folders.flatMap((folder) => readdirSync(folder).map((n) => join(folder, n))).filter((f) => f.endsWith(".txt")).sort();
 }

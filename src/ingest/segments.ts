@@ -13,9 +13,11 @@ function isBoilerplateLine(line: string): boolean {
   return markers.boilerplatePrefixes.some((p) => n.startsWith(p)) || isMenu(line) || isTicker(line);
 }
 
+const barItems = (line: string) => line.split("|").map((item) => item.trim());
+
 /** A markets ticker: items between bars, each a symbol with a signed change ("KRL/USD 0.0684 +0.8% | …"). */
 function isTicker(line: string): boolean {
-  const items = line.split("|").map((item) => item.trim());
+  const items = barItems(line);
   return items.length >= 2 && items.every((item) => /[+\-−]\d/.test(item) && item.split(/\s+/).length <= 5);
 }
 
@@ -24,7 +26,7 @@ function isTicker(line: string): boolean {
  * ("Home | Nation | Business", "Email | Print | Copy link", "Local News | The Weekly Record").
  */
 function isMenu(line: string): boolean {
-  const items = line.replace(/^[^:|]{1,30}:\s*(?=[^|]*\|)/, "").split("|").map((item) => item.trim());
+  const items = barItems(line.replace(/^[^:|]{1,30}:\s*(?=[^|]*\|)/, ""));
   // ("Dead: 19 | Missing: 9" is a fact box: figures are never menu items)
   return items.length >= 2 && items.every((item) => item.split(/\s+/).length <= 4 && !/[.!?]["”’]?$/.test(item) && !/\d/.test(item));
 }

@@ -55,15 +55,14 @@ function roundingFamilies(claims: readonly SlotClaim[]): Map<string, string> {
 
 /** The distinct values of a set of claims, each with the sources, claims and origins behind it; best backed first. */
 export function valuesOf(claims: readonly SlotClaim[], ctx: ValueContext): FindingValue[] {
-  const byKey = new Map<string, { first: SlotClaim; sources: Set<string>; claims: string[]; members: SlotClaim[] }>();
+  const byKey = new Map<string, { sources: Set<string>; members: SlotClaim[] }>();
   const attribute = claims[0]?.attribute;
   const families = attribute === "location" ? placeFamilies(claims) : undefined;
   const rounded = attribute === "measure" ? roundingFamilies(claims) : undefined;
   for (const c of claims) {
     const key = families ? families.get(c.value.normalized)! : rounded ? rounded.get(valueKey(c))! : valueKey(c);
-    const entry = byKey.get(key) ?? { first: c, sources: new Set<string>(), claims: [], members: [] };
+    const entry = byKey.get(key) ?? { sources: new Set<string>(), members: [] };
     entry.sources.add(c.source);
-    entry.claims.push(c.id);
     entry.members.push(c);
     byKey.set(key, entry);
   }
@@ -76,29 +75,27 @@ export function valuesOf(claims: readonly SlotClaim[], ctx: ValueContext): Findi
       }
     }
   }
-  const values = [...byKey.values()].map(({ first: earliest, sources, claims: ids, members }) => {
+  const values = [...byKey.values()].map(({ sources, members }) => {
     // one figure written two ways ("140 km", "87 miles") is shown as most sources write it
-    const first = rounded ? mostWritten(members) ?? earliest : earliest;
+    const shown = rounded ? mostWritten(members) : members[0]!;
     return {
-    text: first.value.text,
-    normalized: first.attribute === "role" ? canonicalTitle(first.value.normalized) : first.value.normalized,
-    ...(first.value.number !== undefined ? { number: first.value.number } : {}),
-    ...(first.value.low !== undefined ? { low: first.value.low } : {}),
-    ...(first.value.high !== undefined ? { high: first.value.high } : {}),
-    ...(first.value.unit ? { unit: first.value.unit } : {}),
-    sources: [...sources].sort(),
-    claims: ids,
-    origins: new Set([...sources].map(ctx.originOf)).size,
+      text: shown.value.text,
+      normalized: shown.attribute === "role" ? canonicalTitle(shown.value.normalized) : shown.value.normalized,
+      ...(shown.value.number !== undefined ? { number: shown.value.number } : {}),
+      ...(shown.value.low !== undefined ? { low: shown.value.low } : {}),
+      ...(shown.value.high !== undefined ? { high: shown.value.high } : {}),
+      ...(shown.value.unit ? { unit: shown.value.unit } : {}),
+      sources: [...sources].sort(),
+      claims: members.map((c) => c.id),
+      origins: new Set([...sources].map(ctx.originOf)).size,
     };
   });
   return values.sort((a, b) => weightOf(b, ctx) - weightOf(a, ctx) || b.sources.length - a.sources.length || (a.normalized < b.normalized ? -1 : a.normalized > b.normalized ? 1 : 0));
 }
 
 /** The claim whose figure the most sources write, the earliest of those tied. */
-function mostWritten(members: readonly SlotClaim[]): SlotClaim | undefined {
+function mostWritten(members: readonly SlotClaim[]): SlotClaim {
   const sourcesByKey = new Map<string, Set<string>>();
   for (const c of members) sourcesByKey.set(valueKey(c), (sourcesByKey.get(valueKey(c)) ?? new Set()).add(c.source));
-  let best: SlotClaim | undefined;
-  for (const c of members) if (!best || sourcesByKey.get(valueKey(c))!.size > sourcesByKey.get(valueKey(best))!.size) best = c;
-  return best;
+  return members.reduce((best, c) => (sourcesByKey.get(valueKey(c))!.size > sourcesByKey.get(valueKey(best))!.size ? c : best));
 }

@@ -34,12 +34,13 @@ describe("counts read in their context", () => {
   });
 });
 
-describe("what a count counts fits the noun counted", () => {
-  const counted = (sentence: string) =>
-    claimsOf(` date 2026-05-02 Headline\n${sentence}\n`)
-      .filter((c) => c.attribute === "count")
-      .map((c) => [c.value.normalized, c.context.about]);
+/** The counts of a dated article's body as [value, what is counted]. */
+const counted = (body: string) =>
+  claimsOf(` date 2026-05-02 Headline\n${body}\n`)
+    .filter((c) => c.attribute === "count")
+    .map((c) => [c.value.normalized, c.context.about]);
 
+describe("what a count counts fits the noun counted", () => {
   it("houses are damaged, not injured; villagers are injured, not damaged", () => {
     expect(counted("At least five people were reportedly injured and 10 houses were damaged.")).toEqual([
       ["5", "people injured"],
@@ -62,10 +63,7 @@ describe("what a count counts fits the noun counted", () => {
 
 describe("a capitalised noun may count people", () => {
   it("'136 Koreans and 47 Japanese died' are counts of the dead, and their sum one too", () => {
-    const counts = claimsOf(" date 2026-05-02 Headline\nIn the 1942 flood, 136 Koreans and 47 Japanese died.\n")
-      .filter((c) => c.attribute === "count")
-      .map((c) => [c.value.normalized, c.context.about]);
-    expect(counts).toEqual([
+    expect(counted("In the 1942 flood, 136 Koreans and 47 Japanese died.")).toEqual([
       ["136", "koreans dead"],
       ["183", "people dead"],
       ["47", "japanese dead"],
@@ -74,11 +72,6 @@ describe("a capitalised noun may count people", () => {
 });
 
 describe("fact boxes and explainers", () => {
-  const counted = (text: string) =>
-    claimsOf(` date 2026-09-16 Headline\n${text}\n`)
-      .filter((c) => c.attribute === "count")
-      .map((c) => [c.value.normalized, c.context.about]);
-
   it("a fact box's label says what its figure counts", () => {
     expect(counted("By the numbers\nDead: 19 | Missing: 9\nEvacuated: 41,500\nProvinces under a state of emergency: 5")).toEqual([
       ["19", "people dead"],
@@ -95,9 +88,6 @@ describe("fact boxes and explainers", () => {
 
 describe("a part of a counted whole", () => {
   it("'Seven of the nine members' counts members, as a part", () => {
-    const counts = claimsOf(" date 2026-06-10 Headline\nSeven of the nine members of the board backed the plan.\n")
-      .filter((c) => c.attribute === "count")
-      .map((c) => [c.value.normalized, c.context.about]);
-    expect(counts[0]).toEqual(["7", "members in part"]);
+    expect(counted("Seven of the nine members of the board backed the plan.")[0]).toEqual(["7", "members in part"]);
   });
 });

@@ -24,23 +24,24 @@ async function addHundred(pool: ExtractionPool): Promise<string[]> {
   return ids;
 }
 
+/** A pool of this thread and one stand-in worker whose script is `body`: the records it gives back for a hundred articles, and their ids. */
+async function runWith(name: string, body: string): Promise<{ ids: string[]; records: ArticleRecord[] }> {
+  const script = join(folder, name);
+  writeFileSync(script, `import { parentPort } from "node:worker_threads";\n${body}\n`);
+  const pool = new ExtractionPool(2, recordOf, undefined, pathToFileURL(script));
+  const ids = await addHundred(pool);
+  return { ids, records: await pool.finish() };
+}
+
 describe("ExtractionPool", () => {
   it("batches go to a worker with room and come back in the order added", async () => {
-    const working = join(folder, "working.mjs");
-    writeFileSync(working, 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", ({ id, articles }) => parentPort.postMessage({ id, records: articles.map((a) => ({ id: a.id, claims: [], via: "worker" })) }));\n');
-    const pool = new ExtractionPool(2, recordOf, undefined, pathToFileURL(working));
-    const ids = await addHundred(pool);
-    const records = await pool.finish();
+    const { ids, records } = await runWith("working.mjs", 'parentPort.on("message", ({ id, articles }) => parentPort.postMessage({ id, records: articles.map((a) => ({ id: a.id, claims: [], via: "worker" })) }));');
     expect(records.map((r) => r.id)).toEqual(ids);
     expect(records.some((r) => (r as unknown as { via?: string }).via === "worker")).toBe(true);
   });
 
   it("a worker that dies gives its batches back, and every article still has its record, in order", async () => {
-    const dying = join(folder, "dying.mjs");
-    writeFileSync(dying, 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { throw new Error("out of memory, say"); });\n');
-    const pool = new ExtractionPool(2, recordOf, undefined, pathToFileURL(dying));
-    const ids = await addHundred(pool);
-    const records = await pool.finish();
+    const { ids, records } = await runWith("dying.mjs", 'parentPort.on("message", () => { throw new Error("out of memory, say"); });');
     expect(records.map((r) => r.id)).toEqual(ids);
   });
 });

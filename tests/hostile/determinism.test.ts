@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleFiles } from "../helpers.js";
 
 /**
  * Determinism across processes: two runs at once, and one or two extraction threads, give the
@@ -16,12 +17,7 @@ const folder = join(work, "articles");
 
 /** The fixtures' and seeds' articles, copied under new names until there are 120, in an order unlike the originals'. */
 beforeAll(() => {
-  const sources = [
-    ...readdirSync("seeds").map((n) => join("seeds", n)),
-    ...readdirSync("fixtures").flatMap((story) => (existsSync(join("fixtures", story, "articles")) ? readdirSync(join("fixtures", story, "articles")).map((n) => join("fixtures", story, "articles", n)) : [])),
-  ]
-    .filter((f) => f.endsWith(".txt"))
-    .sort();
+  const sources = articleFiles();
   mkdirSync(folder);
   for (let i = 0; i < ARTICLES; i++) {
     const source = sources[(i * 37) % sources.length]!;

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleFiles } from "../helpers.js";
 
 /**
  * Process faults, against the real bin (node bin/factcheck.js, on dist/: `npm run build` first):
@@ -67,12 +68,7 @@ const big = join(work, "big");
 const mixed = join(work, "mixed");
 
 beforeAll(() => {
-  const texts = [
-    ...readdirSync("seeds").map((n) => join("seeds", n)),
-    ...readdirSync("fixtures").flatMap((story) => (existsSync(join("fixtures", story, "articles")) ? readdirSync(join("fixtures", story, "articles")).map((n) => join("fixtures", story, "articles", n)) : [])),
-  ]
-    .filter((f) => f.endsWith(".txt"))
-    .sort();
+  const texts = articleFiles();
   mkdirSync(big);
   let n = 0;
   for (let round = 0; round < 4; round++) for (const file of texts) copyFileSync(file, join(big, `a${String(++n).padStart(4, "0")}.txt`));

@@ -61,6 +61,24 @@ async function open(folder: string, html: string): Promise<Opened> {
   return { context, page, url, requests, problems };
 }
 
+/**
+ * Opens `html` in a fresh profile, runs `check` on it (with a folder for its own files), then asserts what every page must keep to:
+ * no console error, exception or dialog, and no request but the page itself.
+ */
+async function withPage(html: string, check: (opened: Opened, folder: string) => Promise<void>): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), "factcheck-html-"));
+  let opened: Opened | undefined;
+  try {
+    opened = await open(folder, html);
+    await check(opened, folder);
+    expect(opened.problems).toEqual([]);
+    expect(opened.requests).toEqual([opened.url]);
+  } finally {
+    await opened?.context.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 interface MarkState {
   text: string;
   current: boolean;
@@ -91,10 +109,7 @@ describe("the HTML report in a browser", () => {
       const first = report.findings.findIndex((f) => f.kind === "contradiction");
       expect(first).toBeGreaterThanOrEqual(0);
       const contradiction = report.findings[first]!;
-      const folder = mkdtempSync(join(tmpdir(), "factcheck-html-"));
-      let opened: Opened | undefined;
-      try {
-        opened = await open(folder, formatHtml(report));
+      await withPage(formatHtml(report), async (opened, folder) => {
         const { page } = opened;
 
         // nothing but the page itself is fetched
@@ -142,12 +157,7 @@ describe("the HTML report in a browser", () => {
         const visible = await page.evaluate(() => Array.from(document.querySelectorAll(".finding")).filter((el) => !el.closest("li")?.hidden).length);
         expect(visible).toBe(report.findings.filter((f) => f.kind === "contradiction").length);
 
-        expect(opened.problems).toEqual([]);
-        expect(opened.requests).toEqual([opened.url]);
-      } finally {
-        await opened?.context.close();
-        rmSync(folder, { recursive: true, force: true });
-      }
+      });
     },
     60_000,
   );
@@ -184,10 +194,7 @@ describe("the HTML report in a browser", () => {
         ],
         summary: { sources: 2, claims: 2, agreements: 0, contradictions: 1, uncorroborated: 0 },
       });
-      const folder = mkdtempSync(join(tmpdir(), "factcheck-html-"));
-      let opened: Opened | undefined;
-      try {
-        opened = await open(folder, formatHtml(report));
+      await withPage(formatHtml(report), async (opened) => {
         const { page } = opened;
         await page.locator(".finding").first().click();
         await page.locator("mark.hl").first().click();
@@ -198,12 +205,7 @@ describe("the HTML report in a browser", () => {
           message: document.querySelector(".f-msg")?.textContent ?? "",
         }));
         expect(found).toEqual({ scripts: 2, injected: 0, handlers: 0, message: evil });
-        expect(opened.problems).toEqual([]);
-        expect(opened.requests).toEqual([opened.url]);
-      } finally {
-        await opened?.context.close();
-        rmSync(folder, { recursive: true, force: true });
-      }
+      });
     },
     60_000,
   );
