@@ -5,7 +5,7 @@ import type { ArticleRecord } from "../model/record.js";
 
 const BATCH = 16;
 /** Batches a worker may have waiting: enough to keep it busy while this thread reads the next files. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 8;
 /** Below this many articles a worker's start-up (loading the model again) costs more than it saves. */
 const WORTH_A_WORKER = 48;
 /**

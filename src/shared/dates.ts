@@ -43,10 +43,28 @@ function referenceOf(anchor: Anchor): Date {
   return anchor.date ? new Date(`${anchor.date}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
 }
 
+/**
+ * What chrono made of a text against an anchor, remembered: the same phrases ("on Tuesday", "on
+ * Monday, Jan. 12") come back in every report of a story and in every copy of a wire text. Only
+ * speed depends on it; when full it starts again.
+ */
+const remembered = new Map<string, DateMention[]>();
+const REMEMBERED_MAX = 8192;
+
 /** Every date mentioned in `text`, resolved against the anchor; mentions it cannot resolve are left out. */
 export function findDates(text: string, anchor: Anchor, futureTense = false, yearsOnly = false): DateMention[] {
   // chrono is the costliest step of extraction: ask it only about text that names a day, a month or a relative time
   if (yearsOnly || !MAY_HOLD_A_DATE.test(text)) return bareYears(text, [], anchor);
+  const key = `${anchor.date}|${anchor.direction}|${futureTense ? 1 : 0}|${text}`;
+  const known = remembered.get(key);
+  if (known) return known.slice();
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  const found = parseDates(text, anchor, futureTense);
+  remembered.set(key, found);
+  return found.slice();
+}
+
+function parseDates(text: string, anchor: Anchor, futureTense: boolean): DateMention[] {
   // chrono reads "the evening of Sunday, March 1" as an evening of no known day: the part of the
   // day is blanked (same length, so offsets hold) and the date read alone
   // likewise "closed on Monday for two weeks": a span after a day is no part of its date
