@@ -1,5 +1,4 @@
-import type { Dirent, Stats } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { decode } from "./decode.js";
 import { fetchPage, isUrl, type Fetched } from "./fetch.js";
@@ -119,20 +118,22 @@ class Reader {
   /**
    * The article files under a folder, sorted by name, following links with a guard: a folder whose
    * real path was already walked is not walked again, and nothing deeper than MAX_FOLDER_DEPTH is.
+   * Local file system calls are made synchronously: each asynchronous one is a round trip through
+   * libuv's thread pool, which made reading 4,000 small files take a second instead of 90 ms.
    */
-  async walk(root: string): Promise<Found[]> {
+  walk(root: string): Found[] {
     const found: Found[] = [];
     const visited = new Set<string>();
     try {
-      visited.add(await realpath(root));
+      visited.add(realpathSync(root));
     } catch (error) {
       this.warnings.push(`${displayPath(root)}: cannot be read (${codeOf(error)})`);
       return found;
     }
-    const visit = async (folder: string, depth: number): Promise<void> => {
+    const visit = (folder: string, depth: number): void => {
       let entries: Dirent[];
       try {
-        entries = await readdir(folder, { withFileTypes: true });
+        entries = readdirSync(folder, { withFileTypes: true });
       } catch (error) {
         this.warnings.push(`${displayPath(folder)}: cannot be read (${codeOf(error)})`);
         return;
@@ -145,7 +146,7 @@ class Reader {
         if (!link && entry.isFile() && !READABLE.has(extname(entry.name).toLowerCase())) continue;
         let info: Stats;
         try {
-          info = await stat(full);
+          info = statSync(full);
         } catch (error) {
           this.warnings.push(`${displayPath(full)}: ${link ? "broken link" : "cannot be read"} (${codeOf(error)})`);
           continue;
@@ -153,7 +154,7 @@ class Reader {
         if (info.isDirectory()) {
           let real: string;
           try {
-            real = await realpath(full);
+            real = realpathSync(full);
           } catch (error) {
             this.warnings.push(`${displayPath(full)}: cannot be read (${codeOf(error)})`);
             continue;
@@ -167,18 +168,18 @@ class Reader {
             continue;
           }
           visited.add(real);
-          await visit(full, depth + 1);
+          visit(full, depth + 1);
         } else if (info.isFile() && READABLE.has(extname(entry.name).toLowerCase())) {
           found.push({ file: full, id: relative(root, full).split(sep).join("/"), info });
         }
       }
     };
-    await visit(root, 0);
+    visit(root, 0);
     return found;
   }
 
-  /** Reads one file into zero, one or (JSON records) many inputs; `loading`, its bytes already on their way. */
-  async readOne({ file, id, info }: Found, inFolder: boolean, loading?: Promise<Buffer | Error>): Promise<void> {
+  /** Reads one file into zero, one or (JSON records) many inputs. */
+  async readOne({ file, id, info }: Found, inFolder: boolean): Promise<void> {
     const name = displayPath(file);
     if (!info.isFile()) {
       this.warnings.push(`${name}: not a regular file (${kindOf(info)}), not read`);
@@ -191,7 +192,7 @@ class Reader {
     const identity = `${info.dev}:${info.ino}`;
     if (this.seenFiles.has(identity)) return;
     this.seenFiles.add(identity);
-    const bytes = await (loading ?? load(file));
+    const bytes = load(file);
     if (bytes instanceof Error) {
       this.warnings.push(`${name}: cannot be read (${codeOf(bytes)})`);
       return;
@@ -271,11 +272,17 @@ class Reader {
   }
 }
 
-/** How many files are read ahead of the one being analysed. */
-const READ_AHEAD = 16;
+/** A regular file's bytes, or the error reading them gave. */
+function load(file: string): Buffer | Error {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
 
-/** A file's bytes, or the error reading them gave. */
-const load = (file: string): Promise<Buffer | Error> => readFile(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+/** Lets the event loop run: a worker's finished batch is taken in, a signal is heard. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** An input with the metadata its page or record gave; its text starts with the title when the body does not. */
 function withMetadata(
@@ -329,20 +336,18 @@ export async function streamInputs(paths: readonly string[], stdin: NodeJS.Reada
     }
     let info: Stats;
     try {
-      info = await stat(given);
+      info = statSync(given);
     } catch (error) {
       const code = codeOf(error);
       reader.warnings.push(code === "ENOENT" || code === "ENOTDIR" ? `${given}: no such file or folder` : `${given}: cannot be read (${code})`);
       continue;
     }
     if (info.isDirectory()) {
-      const files = await reader.walk(given);
+      const files = reader.walk(given);
       if (files.length === 0) reader.warnings.push(`${given}: no article files (.txt, .md, .html, .json, .ndjson) in this folder`);
-      // the next files are read while this one is analysed: a disk waits, the processor need not
-      const ahead: Promise<Buffer | Error>[] = [];
-      for (let i = 0; i < files.length; i++) {
-        for (let k = i + ahead.length; k < files.length && ahead.length < READ_AHEAD; k++) ahead.push(files[k]!.info.isFile() && files[k]!.info.size <= maxFileSize ? load(files[k]!.file) : Promise.resolve(new Error("not read")));
-        await reader.readOne(files[i]!, true, ahead.shift());
+      for (const file of files) {
+        await reader.readOne(file, true);
+        await breathe();
       }
     } else {
       await reader.readOne({ file: given, id: displayPath(given), info }, false);

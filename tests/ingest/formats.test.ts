@@ -12,16 +12,16 @@ import { DEFAULT_MAX_FILE_SIZE, readInputs } from "../../src/ingest/read.js";
 
 /** Paths whose reading fails with EACCES: root reads any file whatever its mode, so chmod cannot show it here. */
 const denied = vi.hoisted(() => new Set<string>());
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const real = await importOriginal<typeof import("node:fs/promises")>();
-  const readFile = (async (...args: Parameters<typeof real.readFile>) => {
+vi.mock("node:fs", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:fs")>();
+  const readFileSync = ((...args: Parameters<typeof real.readFileSync>) => {
     const [path] = args;
     if (typeof path === "string" && denied.has(path)) {
       throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: "EACCES", errno: -13, syscall: "open", path });
     }
-    return real.readFile(...args);
-  }) as typeof real.readFile;
-  return { ...real, readFile, default: { ...real, readFile } };
+    return real.readFileSync(...args);
+  }) as typeof real.readFileSync;
+  return { ...real, readFileSync, default: { ...real, readFileSync } };
 });
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), "data");
