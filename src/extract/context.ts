@@ -1,5 +1,6 @@
 import events from "./lexicon/events.json" with { type: "json" };
 import type { Sentence, Token } from "./nlp.js";
+import { phraseAt, phraseList } from "./phrases.js";
 
 /** A word in a sentence that names an event, with the class of event it names. */
 export interface Trigger {
@@ -39,13 +40,8 @@ export function isEventWord(word: string): boolean {
   return TRIGGERS.get(word)?.some((t) => t.words.length === 1 && !t.aside && !t.generic) ?? false;
 }
 const HEAD_ONLY = new Set(events.headOnly);
-const FUTURE = events.future.map((phrase) => phrase.split(" "));
+const FUTURE = phraseList(events.future);
 
-/** Does the phrase `words` start at token i? */
-export function phraseAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
-  return true;
-}
 
 export function findTriggers(sentence: Sentence): Trigger[] {
   const found: Trigger[] = [];
@@ -101,7 +97,7 @@ export function nearestTrigger(sentence: Sentence, triggers: readonly Trigger[],
 /** A sentence about what is to come ("will host", "is expected to visit", "the next summit"). */
 export function isFuture(sentence: Sentence): boolean {
   const tokens = sentence.tokens;
-  for (let i = 0; i < tokens.length; i++) for (const words of FUTURE) if (phraseAt(tokens, i, words)) return true;
+  for (let i = 0; i < tokens.length; i++) if (FUTURE.find(tokens, i)) return true;
   return false;
 }
 
@@ -147,7 +143,7 @@ const words = (tokens: readonly Token[], from: number, to: number) => {
   return phrase.split(" ").some((w) => BODIES.has(w)) ? phrase : undefined;
 };
 
-const START = events.startVerbs.map((phrase) => phrase.split(" "));
+const START = phraseList(events.startVerbs);
 
 /** "broke out on Monday", "which began last September": the date is when the event started, not any day of it. */
 export function startsAt(sentence: Sentence, index: number): boolean {
@@ -155,7 +151,8 @@ export function startsAt(sentence: Sentence, index: number): boolean {
   for (let k = Math.max(0, index - 5); k < index; k++) {
     if (/^[,;]$/.test(tokens[k]!.text)) continue;
     // "began when the mine collapsed on Tuesday": the date is the collapse's, not the start's
-    for (const words of START) if (phraseAt(tokens, k, words)) return !tokens.slice(k + words.length, index).some((t) => /^[,;]$/.test(t.text) || t.pos === "VERB");
+    const start = START.find(tokens, k);
+    if (start) return !tokens.slice(k + start.words.length, index).some((t) => /^[,;]$/.test(t.text) || t.pos === "VERB");
   }
   return false;
 }

@@ -1,15 +1,15 @@
 import quantities from "./lexicon/quantities.json" with { type: "json" };
-import { phraseAt } from "./context.js";
+import { PhraseList, phraseList } from "./phrases.js";
 import { hedgeBefore, hedgeInterval, hedgeLength, isProvisional, type HedgeKind } from "./hedges.js";
 import { UNITS } from "./measures.js";
 import type { Sentence, Token } from "./nlp.js";
 import { parseNumber, scaled } from "./numbers.js";
 import { boxLabel, type Quantity } from "./quantity.js";
 
-const VAGUE = Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length);
-const CATEGORIES = Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category })));
+const VAGUE = new PhraseList(Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length));
+const CATEGORIES = new PhraseList(Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category }))));
 const PEOPLE = new Set(quantities.peopleNouns);
-const ZERO = quantities.zero.map((p) => p.split(" "));
+const ZERO = phraseList(quantities.zero);
 const GENERIC_PEOPLE = new Set(quantities.genericPeople);
 const POPULATION = new Set(quantities.populationNouns);
 const OWN_NOUN = new Map(Object.entries(quantities.ownNoun));
@@ -41,8 +41,7 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
   const highBound = clauseEnd(last + 1, 1);
   for (let k = Math.max(0, lowBound); k < Math.min(tokens.length, highBound + 1); k++) {
     if (k >= first && k <= last) continue;
-    for (const entry of CATEGORIES) {
-      if (!phraseAt(tokens, k, entry.words)) continue;
+    for (const entry of CATEGORIES.startingAt(tokens, k)) {
       if ((people && THING_CATEGORIES.has(entry.category)) || (thing && PEOPLE_CATEGORIES.has(entry.category))) continue;
       // words after the figure bind tighter ("24 dead") than words before it ("killing 24")
       const distance = k > last ? k - last : (first - k) * 1.5;
@@ -57,7 +56,7 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
   // are counted for may come after a long noun phrase, within the clause
   if (!best && people) {
     for (let k = highBound; k < Math.min(tokens.length, last + 24) && !/^[,;:—–()]$/.test(tokens[k]!.text); k++) {
-      const entry = CATEGORIES.find((c) => PEOPLE_CATEGORIES.has(c.category) && phraseAt(tokens, k, c.words));
+      const entry = CATEGORIES.find(tokens, k, (c) => PEOPLE_CATEGORIES.has(c.category));
       if (entry) return entry.category;
     }
   }
@@ -67,7 +66,7 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
 /** What a fact box's label counts: a category word in it, else its first noun ("Provinces under …"). */
 function labelOf(tokens: readonly Token[], [from, to]: [number, number]): { category?: string; noun?: string } {
   for (let k = from; k <= to; k++) {
-    const entry = CATEGORIES.find((c) => phraseAt(tokens, k, c.words));
+    const entry = CATEGORIES.find(tokens, k);
     if (entry) return { category: entry.category };
   }
   for (let k = from; k <= to; k++) if (tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "PROPN") return { noun: tokens[k]!.lower };
@@ -175,8 +174,8 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
     let interval: { low?: number; high?: number } = {};
     let text = "";
     let hedgeKind: HedgeKind | undefined;
-    const vague = VAGUE.find((v) => phraseAt(tokens, i, v.words));
-    const zero = ZERO.find((z) => phraseAt(tokens, i, z));
+    const vague = VAGUE.find(tokens, i);
+    const zero = ZERO.find(tokens, i)?.words;
     if (zero) {
       // "no one was killed", "no casualties": a count of 0
       last = i + zero.length - 1;

@@ -1,11 +1,11 @@
 import quantities from "./lexicon/quantities.json" with { type: "json" };
-import { phraseAt } from "./context.js";
+import { phraseAt, phraseList } from "./phrases.js";
 import type { Token } from "./nlp.js";
 
 export type HedgeKind = "atLeast" | "moreThan" | "about" | "nearly" | "atMost" | "lessThan";
 
 const HEDGES = Object.entries(quantities.hedges).map(([phrase, kind]) => ({ words: phrase.split(" "), kind: kind as HedgeKind })).sort((a, b) => b.words.length - a.words.length);
-const PROVISIONAL = quantities.provisional.map((p) => p.split(" "));
+const PROVISIONAL = phraseList(quantities.provisional);
 
 /** Does the figure's clause say it is not final ("so far", "rose to", "partial results")? */
 export function isProvisional(tokens: readonly Token[], first: number, last: number, hedge?: string): boolean {
@@ -14,7 +14,7 @@ export function isProvisional(tokens: readonly Token[], first: number, last: num
   while (from > 0 && !/^[;:]$/.test(tokens[from - 1]!.text) && first - from < 10) from--;
   let to = last;
   while (to < tokens.length - 1 && !/^[;:]$/.test(tokens[to + 1]!.text) && to - last < 10) to++;
-  for (let k = from; k <= to; k++) for (const words of PROVISIONAL) if (phraseAt(tokens, k, words)) return true;
+  for (let k = from; k <= to; k++) if (PROVISIONAL.find(tokens, k)) return true;
   return false;
 }
 
