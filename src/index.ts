@@ -169,7 +169,7 @@ export async function factcheck(paths: readonly string[], options: FactcheckOpti
  */
 export async function readAndExtract(paths: readonly string[], options: FactcheckOptions = {}): Promise<{ records: ArticleRecord[]; warnings: string[] }> {
   const pool = new ExtractionPool(options.jobs ?? 1, extractRecord, options.onProgress);
-  const warnings = await ingestEach(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}, (article) => pool.add(article), () => pool.room());
+  const warnings = await ingestEach(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}, (article) => pool.add(article));
   const records = byPathWhereIdsClash(await pool.finish());
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { records, warnings };

@@ -104,10 +104,9 @@ export function toArticle(input: InputText): Article {
  * ingest as a stream, for runs too large to hold every text: each article goes to `onArticle` as
  * soon as it is read. An article with no date of its own waits for the end, when the latest date
  * of the others is known (as in ingest). Two inputs of one id are not told apart here: the caller
- * renames them by path once all are read. `pace` is awaited between files (see streamInputs).
- * Returns the warnings.
+ * renames them by path once all are read. Returns the warnings.
  */
-export async function ingestEach(paths: readonly string[], stdin: NodeJS.ReadableStream | undefined, options: ReadOptions, onArticle: (article: Article) => void, pace?: () => Promise<void>): Promise<string[]> {
+export async function ingestEach(paths: readonly string[], stdin: NodeJS.ReadableStream | undefined, options: ReadOptions, onArticle: (article: Article) => void): Promise<string[]> {
   let latest: string | undefined;
   const undated: Article[] = [];
   const warnings = await streamInputs(paths, stdin ?? process.stdin, options, (input) => {
@@ -115,7 +114,7 @@ export async function ingestEach(paths: readonly string[], stdin: NodeJS.Readabl
     if (!article.anchor.date) return void undated.push(article);
     if (!latest || article.anchor.date > latest) latest = article.anchor.date;
     onArticle(article);
-  }, pace);
+  });
   undated.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const article of undated) {
     if (latest) article.anchor = { date: latest, from: "story" };

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { extname, join, relative, resolve, sep } from "node:path";
-import { breathe } from "../shared/breathe.js";
 import { decode } from "./decode.js";
 import { fetchPage, isUrl, type Fetched } from "./fetch.js";
 import { readHtml, type HtmlArticle } from "./formats/html.js";
@@ -282,6 +281,8 @@ function load(file: string): Buffer | Error {
   }
 }
 
+/** Lets the event loop run: a worker's finished batch is taken in, a signal is heard. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** An input with the metadata its page or record gave; its text starts with the title when the body does not. */
 function withMetadata(
@@ -319,10 +320,9 @@ export async function readInputs(paths: readonly string[], stdin: NodeJS.Readabl
 /**
  * readInputs as a stream: each input goes to `emit` as soon as it is read, in the order the
  * paths and folders give them, so that a caller can let go of each text before the next is read.
- * Between files it awaits `pace`: by default the event loop runs once; a caller whose workers
- * lag behind can make the reading wait. Returns the warnings.
+ * Returns the warnings.
  */
-export async function streamInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions, emit: (input: InputText) => void, pace: () => Promise<void> = breathe): Promise<string[]> {
+export async function streamInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions, emit: (input: InputText) => void): Promise<string[]> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const reader = new Reader(maxFileSize, emit);
   for (const given of paths) {
@@ -347,7 +347,7 @@ export async function streamInputs(paths: readonly string[], stdin: NodeJS.Reada
       if (files.length === 0) reader.warnings.push(`${given}: no article files (.txt, .md, .html, .json, .ndjson) in this folder`);
       for (const file of files) {
         await reader.readOne(file, true);
-        await pace();
+        await breathe();
       }
     } else {
       await reader.readOne({ file: given, id: displayPath(given), info }, false);

@@ -40,25 +40,6 @@ describe("ExtractionPool", () => {
     expect(records.some((r) => (r as unknown as { via?: string }).via === "worker")).toBe(true);
   });
 
-  it("with workers, every batch is extracted by one of them: this thread only reads and hands out", async () => {
-    const { records } = await runWith("only-workers.mjs", 'parentPort.on("message", ({ id, articles }) => parentPort.postMessage({ id, records: articles.map((a) => ({ id: a.id, claims: [], via: "worker" })) }));');
-    expect(records).toHaveLength(100);
-    expect(records.every((r) => (r as unknown as { via?: string }).via === "worker")).toBe(true);
-  });
-
-  it("the reader is made to wait while batches pile up for slow workers, and nothing is lost", async () => {
-    const script = join(folder, "slow.mjs");
-    writeFileSync(script, 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", ({ id, articles }) => setTimeout(() => parentPort.postMessage({ id, records: articles.map((a) => ({ id: a.id, claims: [] })) }), 100));\n');
-    const pool = new ExtractionPool(2, recordOf, undefined, pathToFileURL(script));
-    const ids = Array.from({ length: 160 }, (_, i) => `a${String(i).padStart(3, "0")}.txt`);
-    for (const id of ids) pool.add(article(" date 2026-01-13 Headline\nText.\n", id));
-    // ten batches: two workers hold two each, four wait, four more are over the limit
-    const early = await Promise.race([pool.room().then(() => "room"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 30))]);
-    expect(early).toBe("waiting");
-    await pool.room();
-    expect((await pool.finish()).map((r) => r.id)).toEqual(ids);
-  });
-
   it("a worker that dies gives its batches back, and every article still has its record, in order", async () => {
     const { ids, records } = await runWith("dying.mjs", 'parentPort.on("message", () => { throw new Error("out of memory, say"); });');
     expect(records.map((r) => r.id)).toEqual(ids);
