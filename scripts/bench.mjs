@@ -93,6 +93,26 @@ function peakRss(args) {
 }
 
 const fmt = (x, d = 2) => x.toFixed(d);
+
+/**
+ * Where the time goes, on one thread: the same run as two commands, `factcheck extract` (reading
+ * and extraction, wink-nlp included, and writing the records) and `factcheck reconcile` (reading
+ * the records, grouping, reconciling and writing the report), each as a multiple of bare wink-nlp
+ * on the same texts. Each pays its own start-up and the records' JSON, so they add up to more
+ * than the one-shot run.
+ */
+function breakdown(dir, wink) {
+  const records = join(dir, "..", `${dir.split("/").at(-1)}.ndjson`);
+  let start = process.hrtime.bigint();
+  const extract = spawnSync("node", ["bin/factcheck.js", "extract", dir, "--jobs", "1", "-o", records], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const extractSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (extract.status !== 0) throw new Error(extract.stderr);
+  start = process.hrtime.bigint();
+  run(["reconcile", records, "--json"]);
+  const reconcileSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  rmSync(records, { force: true });
+  console.log(`  as two commands on one thread: extract ${fmt(extractSeconds)} s (${fmt(extractSeconds / wink)}× wink) | reconcile and report ${fmt(reconcileSeconds)} s (${fmt(reconcileSeconds / wink)}× wink)`);
+}
 const cores = availableParallelism();
 console.log(`factcheck bench — ${cores} cores, node ${process.version}`);
 
@@ -111,6 +131,7 @@ for (const size of SIZES) {
     `${size} articles: bare wink ${fmt(wink)} s | --jobs 1 ${fmt(one)} s (${fmt(one / wink)}× wink, ${fmt(size / one, 0)} articles/s) | ` +
       `--jobs ${cores} ${fmt(all)} s (${fmt(all / wink)}× wink, ${fmt(size / all, 0)} articles/s) | peak RSS ${Number.isNaN(rss) ? "n/a (no /usr/bin/time)" : `${fmt(rss, 0)} MiB`}`,
   );
+  if (size === 4000) breakdown(dir, wink);
   rmSync(dir, { recursive: true, force: true });
 }
 if (perArticle[1000] && perArticle[16000]) console.log(`time per article at 16,000 / at 1,000: ${fmt(perArticle[16000] / perArticle[1000])}`);
