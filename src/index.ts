@@ -9,7 +9,7 @@ import { draftFindings, type DraftOptions } from "./reconcile/draft.js";
 import type { Article } from "./model/article.js";
 import type { Claim, RawClaim } from "./model/claim.js";
 import type { Finding } from "./model/finding.js";
-import { ArticleRecord } from "./model/record.js";
+import type { ArticleRecord } from "./model/record.js";
 import type { Report, Skipped } from "./model/report.js";
 import { groupStories } from "./align/stories.js";
 import { keysOf, shinglesOf } from "./extract/shingles.js";

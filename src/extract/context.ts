@@ -42,7 +42,6 @@ export function isEventWord(word: string): boolean {
 const HEAD_ONLY = new Set(events.headOnly);
 const FUTURE = phraseList(events.future);
 
-
 export function findTriggers(sentence: Sentence): Trigger[] {
   const found: Trigger[] = [];
   const tokens = sentence.tokens;
