@@ -4,7 +4,7 @@ import type { Article } from "../model/article.js";
 import type { ArticleRecord } from "../model/record.js";
 
 const BATCH = 16;
-/** Batches a worker may have waiting: enough to keep it busy while this thread reads the next files. */
+/** Batches a worker may have waiting: enough that it never runs dry while this thread extracts a batch of its own. */
 const IN_FLIGHT = 8;
 /** Below this many articles a worker's start-up (loading the model again) costs more than it saves. */
 const WORTH_A_WORKER = 48;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findDates } from "../../src/shared/dates.js";
 import { claimsOf, pairs } from "../helpers.js";
 
 const dates = (text: string) => pairs(claimsOf(text), "date");
@@ -41,5 +42,17 @@ describe("extract: dates", () => {
   it("'the march' in lower case is not the month", () => {
     expect(dates(" date 2026-01-18 Protest in Velm\nThousands joined the march on Saturday.\n")).toEqual(["2026-01-17"]);
     expect(dates(" date 2026-01-18 Protest in Velm\nThousands joined the march in the capital.\n")).toEqual([]);
+  });
+});
+
+describe("findDates, remembered", () => {
+  it("gives the same dates again, in an array of its own that a caller may change", () => {
+    const anchor = { date: "2026-01-18", direction: "back" as const };
+    const first = findDates("The leaders met on Tuesday in Nara.", anchor);
+    expect(first.map((d) => d.iso)).toEqual(["2026-01-13"]);
+    first.push({ index: 0, text: "x", iso: "1999", relative: false });
+    expect(findDates("The leaders met on Tuesday in Nara.", anchor).map((d) => d.iso)).toEqual(["2026-01-13"]);
+    // another anchor is another question
+    expect(findDates("The leaders met on Tuesday in Nara.", { date: "2026-01-25", direction: "back" }).map((d) => d.iso)).toEqual(["2026-01-20"]);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyse } from "../../src/extract/nlp.js";
 import { PhraseList } from "../../src/extract/phrases.js";
-import { findDates } from "../../src/shared/dates.js";
 
 const tokensOf = (text: string) => analyse(text, 0).flatMap((s) => s.tokens);
 
@@ -24,17 +23,5 @@ describe("PhraseList", () => {
     expect(list.find(tokens, at("more"), (e) => e.kind !== "first")?.kind).toBe("second");
     expect([...list.startingAt(tokens, at("more"))].map((e) => e.kind)).toEqual(["first", "second"]);
     expect([...list.startingAt(tokens, tokens.length)]).toEqual([]);
-  });
-});
-
-describe("findDates, remembered", () => {
-  it("gives the same dates again, in an array of its own that a caller may change", () => {
-    const anchor = { date: "2026-01-18", direction: "back" as const };
-    const first = findDates("The leaders met on Tuesday in Nara.", anchor);
-    expect(first.map((d) => d.iso)).toEqual(["2026-01-13"]);
-    first.push({ index: 0, text: "x", iso: "1999", relative: false });
-    expect(findDates("The leaders met on Tuesday in Nara.", anchor).map((d) => d.iso)).toEqual(["2026-01-13"]);
-    // another anchor is another question
-    expect(findDates("The leaders met on Tuesday in Nara.", { date: "2026-01-25", direction: "back" }).map((d) => d.iso)).toEqual(["2026-01-20"]);
   });
 });
