@@ -8,7 +8,7 @@ import { Facts } from "./model/facts.js";
 import { draftFindings, type DraftOptions } from "./reconcile/draft.js";
 import type { Article } from "./model/article.js";
 import type { Claim, RawClaim } from "./model/claim.js";
-import type { Finding } from "./model/finding.js";
+import { KIND_ORDER, type Finding } from "./model/finding.js";
 import type { ArticleRecord } from "./model/record.js";
 import type { Report, Skipped } from "./model/report.js";
 import { groupStories } from "./align/stories.js";
@@ -114,7 +114,6 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
     for (const [k, v] of result.origins) origins.set(k, v);
     for (const [k, v] of result.reliability) reliability.set(k, v);
   }
-  const KIND_ORDER = { contradiction: 0, update: 1, agreement: 2, uncorroborated: 3 } as const;
   findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || ((a.story ?? "") < (b.story ?? "") ? -1 : (a.story ?? "") > (b.story ?? "") ? 1 : 0) || (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0) || (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0) || (a.id < b.id ? -1 : 1));
   const numbered = findings.map((f, i) => ({ ...f, id: `f${i + 1}` }));
   const count = (kind: string) => numbered.filter((f) => f.kind === kind).length;

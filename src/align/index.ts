@@ -102,6 +102,13 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
       const named = [...new Set(claim.context.participants.map((n) => personOf(n)))].sort((a, b) => (a.id < b.id ? -1 : 1));
       const involved = named.every((p) => mainParticipants.has(p.id)) ? [] : named;
       const series = claim.context.about;
+      // "the 12th Doctor": the place of one person in the series, a question per person
+      const holder = claim.context.holder ? personOf(claim.context.holder) : undefined;
+      if (holder) {
+        const id = `${holder.id}/${slug(series)}`;
+        put(`ordinal|${id}`, claim, { id, name: `${holder.name} as the ${series}`, aliases: [...holder.aliases] });
+        continue;
+      }
       const id = `event:${slug(series)}${involved.length ? `-${involved.map((p) => p.id.slice(7)).join("-")}` : ""}`;
       const name = `${series}${involved.length ? ` (${involved.map((p) => p.name).join(", ")})` : ""}`;
       put(`ordinal|${id}`, claim, { id, name, aliases: [] });

@@ -5,6 +5,7 @@ import { UNITS } from "./measures.js";
 import type { Sentence, Token } from "./nlp.js";
 import { parseNumber, scaled } from "./numbers.js";
 import { boxLabel, type Quantity } from "./quantity.js";
+import { isNotAQuantity } from "./identifiers.js";
 
 const VAGUE = new PhraseList(Object.entries(quantities.vague).map(([phrase, range]) => ({ words: phrase.split(" "), range: range as [number, number] })).sort((a, b) => b.words.length - a.words.length));
 const CATEGORIES = new PhraseList(Object.entries(quantities.categories).flatMap(([category, words]) => words.map((w) => ({ words: w.split(" "), category }))));
@@ -201,6 +202,8 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
       if (/^(19|20)\d\d$/.test(tokens[numberStart]!.text) || tokens[last + 1]?.text === ":" && /^\d/.test(tokens[last + 2]?.text ?? "")) continue;
       if (tokens[first - 1]?.text === "-" && tokens[first - 1]!.joined) continue;
       if (tokens[last + 1]?.text === "-" && /^\d/.test(tokens[last + 2]?.text ?? "")) continue;
+      // an age, a flight or channel number, a street block, "called 911"
+      if (isNotAQuantity(tokens, numberStart, last)) continue;
       const hedge = hedgeBefore(tokens, numberStart) ?? (numberStart === first ? hedgeBefore(tokens, first) : undefined);
       if (numberStart === first && hedge) first -= hedgeLength(tokens, first, hedge);
       interval = hedgeInterval(hedge, n);
@@ -263,8 +266,22 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
       ...(scope ? { partial: true, scope } : {}),
       ...(isProvisional(tokens, first, last, hedgeKind) ? { provisional: true } : {}),
     });
+    // "no one was killed or injured": a zero over a coordination counts each category
+    if (zero) for (const other of coordinatedCategories(tokens, last, category)) found.push({ ...found.at(-1)!, what: other });
   }
   return found;
+}
+
+/** The other categories a coordination after a figure joins to its own: "killed or injured", "dead and wounded". */
+function coordinatedCategories(tokens: readonly Token[], last: number, category: string | undefined): string[] {
+  const others: string[] = [];
+  for (let k = last + 1; k < Math.min(tokens.length, last + 5); k++) {
+    if (!/^(or|and|nor)$/.test(tokens[k]!.lower)) continue;
+    const before = CATEGORIES.find(tokens, k - 1);
+    const after = CATEGORIES.find(tokens, k + 1);
+    if (before?.category === category && after && after.category !== category && !others.includes(after.category)) others.push(after.category);
+  }
+  return others;
 }
 
 /**

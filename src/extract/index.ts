@@ -14,7 +14,7 @@ import { findPlaces } from "./places.js";
 import { askedCount, breakdownTotals, findCounts } from "./counts.js";
 import { findDurations } from "./durations.js";
 import { findMeasures } from "./measures.js";
-import { findOrdinals } from "./ordinals.js";
+import { findOrdinals, isPersonSeries, ordinalHolder } from "./ordinals.js";
 
 interface EventContext {
   event: string;
@@ -98,6 +98,7 @@ const RELATIVE = /^(which|where|who|whose)$/;
 const COLLAPSE = "collapse";
 const CAUSES = new Set(events.damageCauses);
 const PLACE_BEFORE = /^(in|at|near|from|off|outside|inside)$/;
+const CASUALTIES = new Set(quantities.peopleCategories);
 const SENTENCES = new Set(Object.keys(quantities.durationKinds));
 const HELD_PERCENT = new RegExp(`^share( of (${quantities.heldPercentKinds.join("|")}))?$`);
 const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|announced|announces|reported|reports|confirmed|confirms|estimated|estimates)$/;
@@ -318,7 +319,7 @@ export function extract(article: Article): RawClaim[] {
       const past = dates.find((d) => d.period !== "current" && d.period !== "future" && ((d.token >= from && d.token <= to) || (d.token <= 2 && s.tokens.slice(0, 6).some((t) => t.text === ","))));
       const qualifier = role.qualifier ?? (past ? `as of ${past.period}` : undefined);
       add(s, "role", offset, { text: role.title, normalized: role.normalized }, {
-        event: "person", period: "current", participants: [role.name], about: role.name, ...(qualifier ? { qualifier } : {}),
+        event: "person", period: "current", participants: [role.name], about: role.name, anchored: true, ...(qualifier ? { qualifier } : {}),
       });
     }
 
@@ -332,7 +333,8 @@ export function extract(article: Article): RawClaim[] {
       const mismatch = d.statedWeekday !== undefined && d.day && weekdayOf(d.iso) !== d.statedWeekday ? WEEKDAYS[d.statedWeekday] : undefined;
       const cue = cueAt(s, d.token);
       add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, {
-        ...context(e), period: d.period, about: startsAt(s, d.token) ? "start" : "date", ...(e.inClause ? {} : { loose: true }), ...(mismatch ? { weekdayMismatch: mismatch } : {}),
+        ...context(e), period: d.period, about: startsAt(s, d.token) ? "start" : "date", ...(e.inClause ? { anchored: true } : { loose: true }),
+        resolution: !d.relative ? "explicit" : article.anchor.from === "story" ? "borrowed" : "own", ...(mismatch ? { weekdayMismatch: mismatch } : {}),
         ...(cue ? { cue } : {}),
       });
     }
@@ -351,7 +353,7 @@ export function extract(article: Article): RawClaim[] {
           }
           continue;
         }
-        add(s, "location", s.tokens[place.index]!.start, { text: place.text, normalized: place.normalized }, { ...context(e), about: place.within ? `within:${place.within}` : "place", ...(e.inClause ? {} : { loose: true }) });
+        add(s, "location", s.tokens[place.index]!.start, { text: place.text, normalized: place.normalized }, { ...context(e), about: place.within ? `within:${place.within}` : "place", ...(e.inClause ? { anchored: true } : { loose: true }) });
       }
     }
 
@@ -390,8 +392,13 @@ export function extract(article: Article): RawClaim[] {
       const titled = q.kind === "duration" ? holderByTitle.get(q.what) : undefined;
       const holder = titled ?? (held ? holderAt(s, q.index, people, q.kind === "duration") : undefined);
       const request = q.kind !== "count" && isRequest(s, q.index) ? " sought" : "";
+      const e = eventAt(q.index, false);
+      // "four others were injured": a casualty word is the count's own predicate, whatever event word is near
+      // a figure someone holds (a captain's years of service, a party's seats) is tied to its holder
+      const anchored = e.inClause || (q.kind === "count" && CASUALTIES.has(q.what)) || !!holder;
       add(s, attribute, q.start, value, {
-        ...context(eventAt(q.index, false)),
+        ...context(e),
+        ...(anchored ? { anchored: true } : {}),
         // the value a change started from is another question than where it ended
         ...(q.previous ? { period: "previous" } : {}),
         about: `${q.noun && q.noun !== q.what ? `${q.noun} ${q.what}` : q.what}${q.scope ? ` in ${q.scope}` : ""}${request}`,
@@ -408,7 +415,12 @@ export function extract(article: Article): RawClaim[] {
     for (const q of findOrdinals(s)) {
       // the series as written and the words around it ("cup", "third consecutive rise") stay beside its name
       const cue = [q.noun && q.noun !== q.what ? q.noun : "", cueAt(s, q.index) ?? ""].filter(Boolean).join(" ");
-      add(s, "ordinal", q.start, { text: q.text, normalized: q.normalized, number: q.number! }, { event: "series", period: sentencePeriod, participants: ordinalPeople, about: q.what, ...(cue ? { cue } : {}) });
+      // "the 12th Doctor" is someone's place in the series: with nobody named, it says nothing checkable
+      const person = isPersonSeries(q.what);
+      const holder = person ? ordinalHolder(s, q.index, q.what, people) : undefined;
+      add(s, "ordinal", q.start, { text: q.text, normalized: q.normalized, number: q.number! }, {
+        event: "series", period: sentencePeriod, participants: person ? [] : ordinalPeople, about: q.what, ...(person && !holder ? {} : { anchored: true }), ...(holder ? { holder } : {}), ...(cue ? { cue } : {}),
+      });
     }
     if (sentencePeople.length > 0 || sentences[k + 1]?.block !== s.block) previousPeople = sentencePeople;
   });

@@ -1,4 +1,5 @@
 import quantities from "./lexicon/quantities.json" with { type: "json" };
+import titles from "./lexicon/titles.json" with { type: "json" };
 import type { Sentence, Token } from "./nlp.js";
 import type { Quantity } from "./quantity.js";
 
@@ -63,4 +64,37 @@ export function findOrdinals(sentence: Sentence): Quantity[] {
     found.push({ kind: "ordinal", text: t.text, index: i, start: t.start, number: value, normalized: String(value), what: SERIES.get(singular) ?? singular, noun: series });
   }
   return found;
+}
+
+const PERSON_SERIES = new Set([...titles.titles, ...quantities.personSeries]);
+
+/** "the 12th Doctor", "the 44th president": a series whose members are people. */
+export const isPersonSeries = (series: string) => PERSON_SERIES.has(series);
+
+/**
+ * Whose place in a person-series an ordinal gives: the name in apposition before it ("Matt
+ * Smith, the 11th Doctor"), before "(" ("Christopher Eccleston (9th Doctor)"), or in the same
+ * clause ("Peter Capaldi revealed as 12th Doctor"). A name that holds the series' own word
+ * ("Doctor Who") is the series, not its holder; across a clause boundary nobody is named.
+ */
+export function ordinalHolder(sentence: Sentence, index: number, series: string, known: ReadonlyMap<string, string>): string | undefined {
+  const tokens = sentence.tokens;
+  const capital = (t: Token | undefined) => !!t && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && t.entity === undefined;
+  let k = index - 1;
+  if (/^(the|a|an|its|their|his|her)$/.test(tokens[k]?.lower ?? "")) k--;
+  // "Matt Smith, the 11th Doctor", "Eccleston (9th Doctor)": one boundary, right before
+  if (/^[,(]$/.test(tokens[k]?.text ?? "")) k--;
+  for (; k >= Math.max(0, index - 14); k--) {
+    const t = tokens[k]!;
+    if (/^[.,;:!?()—–"“”]$/.test(t.text)) return undefined;
+    const person = known.get(t.text);
+    if (person) return person;
+    if (!capital(t) || !capital(tokens[k - 1])) continue;
+    let from = k - 1;
+    while (from > 0 && capital(tokens[from - 1])) from--;
+    const run = tokens.slice(from, k + 1);
+    if (run.some((w) => w.lower === series || PERSON_SERIES.has(w.lower))) return undefined;
+    return run.map((w) => w.text).join(" ");
+  }
+  return undefined;
 }

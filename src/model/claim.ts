@@ -37,6 +37,9 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
+export const DateResolution = z.enum(["explicit", "own", "borrowed"]);
+export type DateResolution = z.infer<typeof DateResolution>;
+
 /**
  * What extract knows about a claim's context, used by align to decide which slot it belongs to.
  * Names here are raw mentions; align resolves them across sources.
@@ -76,6 +79,10 @@ export const ClaimContext = z.object({
   derived: z.boolean().optional(),
   /** a date with no event word in its clause: it may be a day off the event ("still missing yesterday evening") */
   loose: z.boolean().optional(),
+  /** the claim's own clause names its event (an event word, or a casualty word for a count): only such claims can contradict */
+  anchored: z.boolean().optional(),
+  /** for a date: written in full ("explicit"), resolved against the article's own date ("own"), or against a date borrowed from other articles ("borrowed") */
+  resolution: DateResolution.optional(),
   /** offset of the claim's value in the article text */
   offset: z.number().int(),
 });

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { Attribute, ClaimValue } from "./claim.js";
 
-export const FindingKind = z.enum(["agreement", "contradiction", "uncorroborated", "update"]);
+/**
+ * "discrepancy": values that differ but are not surely about one thing at one time (a claim with no
+ * event of its own, a date resolved against a borrowed anchor, a slot of many values): info, never an error.
+ */
+export const FindingKind = z.enum(["agreement", "contradiction", "uncorroborated", "update", "discrepancy"]);
 export type FindingKind = z.infer<typeof FindingKind>;
 
 export const Severity = z.enum(["error", "warning", "info"]);
@@ -25,7 +29,12 @@ export const Finding = z.object({
   consensus: z.string().nullable(),
   severity: Severity,
   message: z.string(),
+  /** how sure the tool is of a contradiction or a discrepancy, 0–1: how fully its claims are tied to one event, how firm their values are */
+  confidence: z.number().min(0).max(1).optional(),
   /** the story (group of articles about one set of events) the finding belongs to, when the input holds several */
   story: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/** The order findings are listed in: what needs a person's eye first. */
+export const KIND_ORDER: Readonly<Record<FindingKind, number>> = { contradiction: 0, update: 1, discrepancy: 2, agreement: 3, uncorroborated: 4 };

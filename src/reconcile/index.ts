@@ -1,8 +1,10 @@
 import { pushTo } from "../shared/group.js";
+import quantities from "../extract/lexicon/quantities.json" with { type: "json" };
 import type { ArticleRecord } from "../model/record.js";
-import type { Finding, FindingKind, FindingValue } from "../model/finding.js";
+import { KIND_ORDER, type Finding, type FindingKind, type FindingValue } from "../model/finding.js";
 import type { Slot, SlotClaim } from "../model/slot.js";
 import { compatible, supports, type PlaceKnowledge } from "./compatible.js";
+import { CONTRADICTION_THRESHOLD, DISCREPANCY_THRESHOLD, contradictionConfidence } from "./confidence.js";
 import { findOrigins } from "./origins.js";
 import { placeKnowledge } from "./places.js";
 import { sourceReliability } from "./reliability.js";
@@ -10,10 +12,15 @@ import { valueKey, valuesOf, weightOf, type ValueContext } from "./values.js";
 
 type Draft = Omit<Finding, "id">;
 
+/** Tolls that only rise: the dead and the injured; the missing and the evacuated can fall. */
+const RISING = new Set(quantities.rising);
+
 /** What judging a slot needs beyond the slot: places, article dates, origins and trust. */
 interface Judging extends ValueContext {
   places: PlaceKnowledge;
   dates: ReadonlyMap<string, string>;
+  /** each article's own publication date, when it gives one */
+  published: ReadonlyMap<string, string>;
 }
 
 /** What of a claim decides whether it fits another: its value and the context compatible() reads. */
@@ -121,11 +128,23 @@ function judge(slot: Slot, ctx: Judging): Draft[] {
     return [finding(slot, "agreement", values, top.normalized, `${origins.size} sources agree on ${describe(slot.attribute, slot.subject.name)}: ${values.map(quoted).join(", ")}${copiesNote(values, ctx)}`)];
   }
   // a later or provisional figure revising a toll is an update; two final figures of one day disagree
+  // a toll rises: "no one was killed", published the day after "at least 12 were killed", denies
+  // the deaths, it revises nothing (a smaller figure of some other kind, "seven bodies recovered",
+  // may count only part of them)
+  const falls = (a: SlotClaim, b: SlotClaim) => {
+    if (!RISING.has(a.context.about.split(" ").at(-1)!) || (a.value.high !== 0 && b.value.high !== 0)) return false;
+    // only a date the article gives as its own: one read from its text may be any date it names
+    const [da, db] = [ctx.published.get(a.source) ?? "", ctx.published.get(b.source) ?? ""];
+    const [low, high] = (a.value.low ?? a.value.number ?? 0) < (b.value.low ?? b.value.number ?? 0) ? [da, db] : [db, da];
+    return low !== "" && high !== "" && low > high;
+  };
   const isUpdate = ([a, b]: [SlotClaim, SlotClaim]) =>
-    (slot.attribute === "count" || slot.attribute === "measure") &&
+    (slot.attribute === "count" || slot.attribute === "measure") && !falls(a, b) &&
     (a.context.provisional || b.context.provisional || (slot.volatile && ctx.dates.get(a.source) !== ctx.dates.get(b.source)));
   const clashes = allClashes.filter((pair) => !isUpdate(pair));
   if (clashes.length === 0) return updateFindings(slot, ctx);
+  const confidence = contradictionConfidence(slot, clashes);
+  if (confidence < CONTRADICTION_THRESHOLD) return unsureFindings(slot, values, clashes, confidence, ctx);
   // the consensus is the value most (reliable, independent) sources back; a tie has none
   const tied = values.length > 1 && Math.abs(weightOf(values[1]!, ctx) - weightOf(top, ctx)) < 1e-9;
   const consensus = tied ? null : top;
@@ -144,8 +163,31 @@ function judge(slot: Slot, ctx: Judging): Draft[] {
   }
   // the finding shows what disagrees and what most sources say; compatible side values are left out
   const shown = values.filter((v) => v === consensus || involved.includes(v));
-  return [finding(slot, "contradiction", shown, consensus?.normalized ?? null, message)];
+  return [{ ...finding(slot, "contradiction", shown, consensus?.normalized ?? null, message), confidence }];
 }
+
+/** Values several origins agree on, each an agreement of its own: what an unsure slot still says. */
+function agreedValues(slot: Slot, values: readonly FindingValue[], ctx: Judging): Draft[] {
+  return values
+    .filter((v) => (v.origins ?? 0) >= 2)
+    .map((v) => finding(slot, "agreement", [v], v.normalized, `${v.origins} sources agree on ${describe(slot.attribute, slot.subject.name)}: ${quoted(v)}${copiesNote([v], ctx)}`));
+}
+
+/**
+ * Values that differ in a slot whose claims are not surely about one event at one time: a
+ * possible discrepancy (info) when the confidence is middling, nothing when it is low; what
+ * several sources agree on is still said.
+ */
+function unsureFindings(slot: Slot, values: readonly FindingValue[], clashes: readonly [SlotClaim, SlotClaim][], confidence: number, ctx: Judging): Draft[] {
+  const agreed = agreedValues(slot, values, ctx);
+  if (confidence < DISCREPANCY_THRESHOLD) return agreed;
+  const clashing = new Set(clashes.flatMap(([a, b]) => [a.id, b.id]));
+  const involved = values.filter((v) => v.claims.some((id) => clashing.has(id)));
+  const message = `possible discrepancy on ${describe(slot.attribute, slot.subject.name)}: ${involved.map((v) => `${quoted(v)} (${list(v.sources)})`).join(" vs ")}; not surely about one event at one time`;
+  return [{ ...finding(slot, "discrepancy", involved, null, message), confidence }, ...agreed];
+}
+
+const weekdayName = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" }) : "");
 
 /**
  * "Tuesday, May 14, 2026" when May 14 is a Thursday: the source contradicts itself. Said in the
@@ -157,17 +199,22 @@ function weekdayMismatches(slots: readonly Slot[], drafts: Draft[]): Draft[] {
     for (const claim of slot.claims) {
       const named = claim.context.weekdayMismatch;
       if (!named) continue;
-      const actual = new Date(`${claim.value.normalized}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+      const actual = weekdayName(claim.value.normalized);
       const note = `${claim.source} writes "${claim.value.text}", but ${claim.value.normalized} is a ${actual}, not a ${named}`;
-      const holder = drafts.find((d) => d.kind === "contradiction" && d.values.some((v) => v.claims.includes(claim.id)));
+      const holder = drafts.find((d) => (d.kind === "contradiction" || d.kind === "discrepancy") && d.values.some((v) => v.claims.includes(claim.id)));
+      // a date whose own weekday is wrong is surely wrong: a possible discrepancy about it is an error
+      if (holder?.kind === "discrepancy" && holder.values.some((v) => !v.claims.includes(claim.id) && weekdayName(v.normalized) === named)) {
+        Object.assign(holder, { kind: "contradiction", severity: "error", confidence: Math.max(holder.confidence ?? 0, CONTRADICTION_THRESHOLD) });
+        holder.message = holder.message.replace(/^possible discrepancy on /, "sources disagree on ").replace(/; not surely about one event at one time$/, "");
+      }
       if (holder) holder.message += `; ${note}`;
-      else extra.push({ kind: "contradiction", attribute: "date", subject: slot.subject, values: [{ text: claim.value.text, normalized: claim.value.normalized, sources: [claim.source], claims: [claim.id], origins: 1 }], consensus: null, severity: "error", message: note });
+      // the text says both: no doubt about what it is about
+      else extra.push({ kind: "contradiction", attribute: "date", subject: slot.subject, values: [{ text: claim.value.text, normalized: claim.value.normalized, sources: [claim.source], claims: [claim.id], origins: 1 }], consensus: null, severity: "error", message: note, confidence: 1 });
     }
   }
   return extra;
 }
 
-const KIND_ORDER: Record<FindingKind, number> = { contradiction: 0, update: 1, agreement: 2, uncorroborated: 3 };
 
 export interface Reconciled {
   findings: Finding[];
@@ -202,6 +249,7 @@ export function reconcile(slots: readonly Slot[], articles: readonly Pick<Articl
     places,
     containers: places.containers,
     dates: new Map(articles.map((a) => [a.id, firstOut.get(originOf(a.id)) ?? own.get(a.id)!])),
+    published: new Map(articles.flatMap((a) => (a.published ? [[a.id, a.published] as const] : []))),
     originOf,
     trust: (source) => (draftIds.has(source) ? 0 : trusted.has(source) ? 2 : (reliability.get(source) ?? 1)),
   };

@@ -132,6 +132,8 @@ type Status = "contradicted" | "update" | "uncorroborated" | "agreed";
 const STATUS_OF: Readonly<Record<FindingKind, Status>> = {
   contradiction: "contradicted",
   update: "update",
+  // values that differ but may not contradict: shown like a revised figure, never as an error
+  discrepancy: "update",
   uncorroborated: "uncorroborated",
   agreement: "agreed",
 };
@@ -142,11 +144,12 @@ const STATUS_RANK: Readonly<Record<Status, number>> = { contradicted: 0, update:
 const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
   contradiction: "contradiction",
   update: "update",
+  discrepancy: "possible discrepancy",
   uncorroborated: "uncorroborated",
   agreement: "agreement",
 };
 
-const KIND_ORDER: readonly FindingKind[] = ["contradiction", "update", "uncorroborated", "agreement"];
+const KIND_ORDER: readonly FindingKind[] = ["contradiction", "update", "discrepancy", "uncorroborated", "agreement"];
 
 /** `finding.story` is an addition of report v1 the zod model may not carry yet. */
 function storyOf(finding: Finding): string | undefined {

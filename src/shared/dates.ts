@@ -117,7 +117,7 @@ function parseDates(text: string, anchor: Anchor, futureTense: boolean): DateMen
 /** Adds the bare years chrono leaves alone ("in 1942") and the "last September" it misses; sorts; trims. */
 function bareYears(text: string, mentions: DateMention[], anchor?: Anchor): DateMention[] {
   // most sentences hold no four-digit number, and need no scan for one
-  const years = /\d{4}/.test(text) ? text.matchAll(/\b(?:in|by|until|from|during|of|before|after)\s+((?:1[5-9]|20)\d\d)\b(?!\s*[-–]?\s*(?:\d|year))/gi) : [];
+  const years = /\d{4}/.test(text) ? text.matchAll(/\b(?:in|by|until|from|during|of|before|after|since)\s+((?:1[5-9]|20)\d\d)\b(?!\s*[-–]?\s*(?:\d|year))/gi) : [];
   for (const m of years) {
     const index = m.index! + m[0].length - 4;
     if (mentions.some((d) => index >= d.index && index < d.index + d.text.length)) continue;
