@@ -155,3 +155,24 @@ export function startsAt(sentence: Sentence, index: number): boolean {
   }
   return false;
 }
+
+const DATE_LEAD = /^(on|early|late|last|this|about|around|at|since|by|in|from|before|after|until)$/;
+const blocks = (t: Token) => t.pos === "VERB" || t.pos === "AUX" || /^[,;:—–()]$/.test(t.text);
+
+/**
+ * Does the date at tokens [from, to] date the event word at `trigger`, not another predicate of
+ * its clause? "the shooting Sunday", "was killed early on Tuesday", "Sunday's shooting", "On
+ * Sunday, a gunman opened fire …" do; "a suspect was sought Saturday in the shooting", "Six
+ * remained in critical condition Tuesday" (no event word) do not.
+ */
+export function datesEvent(sentence: Sentence, from: number, to: number, trigger: number): boolean {
+  const tokens = sentence.tokens;
+  if (trigger < from) return to - trigger <= 12 && !tokens.slice(trigger + 1, from).some(blocks);
+  // the event word after the date: only when nothing before the date claims it ("sought Saturday")
+  let lead = from - 1;
+  while (lead >= 0 && DATE_LEAD.test(tokens[lead]!.lower)) lead--;
+  // "On Sunday, a gunman opened fire": an opening date dates the clause that follows it
+  if (lead < 0 && tokens[to + 1]?.text === ",") return !tokens.slice(to + 2, trigger).some((t) => /^[,;:—–()]$/.test(t.text));
+  if (lead >= 0 && (tokens[lead]!.pos === "VERB" || tokens[lead]!.pos === "AUX")) return false;
+  return trigger - to <= 5 && !tokens.slice(to + 1, trigger).some(blocks);
+}

@@ -21,6 +21,7 @@ const PARTIES = /^(leaders|sides|countries|nations|men|women|teams|clubs|compani
 const PEOPLE_CATEGORIES = new Set(quantities.peopleCategories);
 const CATEGORY_WORDS = new Set(Object.values(quantities.categories).flat());
 const THING_CATEGORIES = new Set(quantities.thingCategories);
+const COORDINATORS = new Set(["and", "but", "while", "whereas"]);
 
 /**
  * What is counted: the nearest casualty or other category word within the clause that fits the
@@ -42,6 +43,9 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
   const highBound = clauseEnd(last + 1, 1);
   for (let k = Math.max(0, lowBound); k < Math.min(tokens.length, highBound + 1); k++) {
     if (k >= first && k <= last) continue;
+    // "Robinson died and the other five victims were taken to hospital": a category word before a
+    // coordination is its own clause's, not the figure's after it
+    if (k < first && tokens.slice(k + 1, first).some((t) => COORDINATORS.has(t.lower))) continue;
     for (const entry of CATEGORIES.startingAt(tokens, k)) {
       if ((people && THING_CATEGORIES.has(entry.category)) || (thing && PEOPLE_CATEGORIES.has(entry.category))) continue;
       // words after the figure bind tighter ("24 dead") than words before it ("killing 24")
@@ -109,6 +113,8 @@ function scopeOf(tokens: readonly Token[], first: number, last: number): string 
     }
   }
   if (before === "another" || tokens[last + 1]?.lower === "more") return "increment";
+  // "four others were injured", "five other people": the figure counts besides someone named before
+  if (/^(others|other)$/.test(tokens[last + 1]?.lower ?? "")) return "others";
   // "131 of the 240 seats": the second figure is the whole the first is part of
   if ((before === "the" && tokens[first - 2]?.lower === "of" && tokens[first - 3]?.pos === "NUM") || (before === "of" && tokens[first - 2]?.lower === "out")) return "total";
   if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return "part";
@@ -204,6 +210,8 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
       if (tokens[last + 1]?.text === "-" && /^\d/.test(tokens[last + 2]?.text ?? "")) continue;
       // an age, a flight or channel number, a street block, "called 911"
       if (isNotAQuantity(tokens, numberStart, last)) continue;
+      // "One person died, not two": a figure the text denies is no claim
+      if (/^(not|rather than|instead of)$/.test(tokens[first - 1]?.lower ?? "") || (tokens[first - 1]?.lower === "than" && tokens[first - 2]?.lower === "rather")) continue;
       const hedge = hedgeBefore(tokens, numberStart) ?? (numberStart === first ? hedgeBefore(tokens, first) : undefined);
       if (numberStart === first && hedge) first -= hedgeLength(tokens, first, hedge);
       interval = hedgeInterval(hedge, n);

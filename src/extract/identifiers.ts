@@ -68,7 +68,15 @@ export function isNotAQuantity(tokens: readonly Token[], first: number, last: nu
   if (/^[’']$/.test(before?.text ?? "") && tokens[first]!.joined && /^\d\d$/.test(tokens[first]!.text)) return true;
   if (before && BEFORE.has(before.lower) && (capitalised(before) || before.lower === "#" || before.lower === "no.")) return true;
   if (after && AFTER.has(after.lower) && (capitalised(after) || after.lower === "block")) return true;
+  // "outside Cloud 9 that", "Apollo 11 landed": a number that ends a name, with no noun of its own after it
+  if (isDigits(tokens[first]) && before && before.pos === "PROPN" && capitalised(before) && before.entity === undefined && first - 1 > 0 && !tokens[first - 2]?.text.match(/^[.:]$/) && !(after && (after.pos === "NOUN" || after.pos === "PROPN" || after.pos === "ADJ" || after.pos === "NUM"))) return true;
   // "1234 Elm Street": a number before a capitalised name that ends in a street word
   if (isDigits(tokens[first]) && capitalised(after) && STREET.has(tokens[last + 2]?.lower ?? "") && capitalised(tokens[last + 2])) return true;
   return isEmergencyNumber(tokens, first, last) || isCode(tokens, first, last) || isAge(tokens, first, last);
+}
+
+/** "47th Street", "25th Avenue": an ordinal that is part of a street's name. */
+export function isStreetOrdinal(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  return !!next && capitalised(next) && (STREET.has(next.lower) || AFTER.has(next.lower));
 }

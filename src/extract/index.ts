@@ -7,7 +7,7 @@ import { daysBetween, dateSpan, weekdayOf } from "../shared/calendar.js";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 import { lineColumnOf, linesOf } from "../shared/positions.js";
-import { attributionAt, findTriggers, isFuture, nearestTrigger, startsAt, type Trigger } from "./context.js";
+import { attributionAt, datesEvent, findTriggers, isFuture, nearestTrigger, startsAt, type Trigger } from "./context.js";
 import { analyse, type Sentence, type Token } from "./nlp.js";
 import { findRoles } from "./people.js";
 import { findPlaces } from "./places.js";
@@ -22,6 +22,8 @@ interface EventContext {
   period: string;
   /** the event word is in the claim's own clause */
   inClause: boolean;
+  /** the event word's token */
+  triggerIndex?: number;
   main?: boolean;
   trigger?: string;
   aside?: boolean;
@@ -265,6 +267,7 @@ export function extract(article: Article): RawClaim[] {
     const dates = datesIn(s, anchor, future).map((d) => ({
       ...d,
       token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)),
+      lastToken: Math.max(0, s.tokens.filter((t) => t.start < s.start + d.index + d.text.length).length - 1),
       period: periodOfDate(d),
       day: /^\d{4}-\d{2}-\d{2}$/.test(d.iso),
     }));
@@ -308,7 +311,7 @@ export function extract(article: Article): RawClaim[] {
       // "the fire, which started near Velm": a relative clause belongs to the clause of its antecedent
       const relative = RELATIVE.test(s.tokens[clauseFrom]?.lower ?? "") && clauseFrom > 1 ? clauseAround(s, clauseFrom - 2)[0] : clauseFrom;
       const inClause = !!trigger && trigger.index >= relative && trigger.index <= clauseTo;
-      return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(main ? { main } : {}), ...(trigger && !trigger.generic ? { trigger: trigger.words } : {}), ...(trigger?.aside ? { aside: true } : {}) };
+      return { event: main ? mainClass : trigger.eventClass, participants, period, inClause, ...(trigger ? { triggerIndex: trigger.index } : {}), ...(main ? { main } : {}), ...(trigger && !trigger.generic ? { trigger: trigger.words } : {}), ...(trigger?.aside ? { aside: true } : {}) };
     };
     const context = (e: EventContext) => ({ event: e.event, participants: e.participants, period: e.period, ...(e.main ? { main: true } : {}), ...(e.trigger ? { trigger: e.trigger } : {}), ...(e.aside ? { aside: true } : {}) });
 
@@ -333,7 +336,8 @@ export function extract(article: Article): RawClaim[] {
       const mismatch = d.statedWeekday !== undefined && d.day && weekdayOf(d.iso) !== d.statedWeekday ? WEEKDAYS[d.statedWeekday] : undefined;
       const cue = cueAt(s, d.token);
       add(s, "date", s.start + d.index, { text: d.text, normalized: d.iso }, {
-        ...context(e), period: d.period, about: startsAt(s, d.token) ? "start" : "date", ...(e.inClause ? { anchored: true } : { loose: true }),
+        ...context(e), period: d.period, about: startsAt(s, d.token) ? "start" : "date", ...(e.inClause ? {} : { loose: true }),
+        ...(e.inClause && e.triggerIndex !== undefined && datesEvent(s, d.token, d.lastToken, e.triggerIndex) ? { anchored: true } : {}),
         resolution: !d.relative ? "explicit" : article.anchor.from === "story" ? "borrowed" : "own", ...(mismatch ? { weekdayMismatch: mismatch } : {}),
         ...(cue ? { cue } : {}),
       });

@@ -2,6 +2,7 @@ import quantities from "./lexicon/quantities.json" with { type: "json" };
 import titles from "./lexicon/titles.json" with { type: "json" };
 import type { Sentence, Token } from "./nlp.js";
 import type { Quantity } from "./quantity.js";
+import { isStreetOrdinal } from "./identifiers.js";
 
 /** Words for one series: a third cup, a third title and a third trophy are one count of wins. */
 const SERIES = new Map(Object.entries(quantities.seriesSynonyms).flatMap(([series, words]) => words.map((w) => [w, series] as const)));
@@ -34,8 +35,8 @@ export function findOrdinals(sentence: Sentence): Quantity[] {
     const digits = /^(\d+)(st|nd|rd|th)$/.exec(t.lower);
     const value = word >= 0 ? word + 1 : digits ? Number(digits[1]) : null;
     if (value === null) continue;
-    // "second-floor", "first-ever": a hyphened compound names no series
-    if (tokens[i + 1]?.text === "-" && tokens[i + 1]!.joined) continue;
+    // "second-floor", "first-ever": a hyphened compound names no series; "47th Street" is a name
+    if ((tokens[i + 1]?.text === "-" && tokens[i + 1]!.joined) || isStreetOrdinal(tokens, i)) continue;
     let series: string | undefined;
     // "its third Velm Cup": a name with no common noun after it is the series
     let name: string | undefined;
