@@ -120,6 +120,12 @@ function progress(stderr: CliIO["stderr"] & { isTTY?: boolean }): { update: (don
   };
 }
 
+/** The width the pretty report fits: the terminal's, else $COLUMNS (as a shell sets it), else 80. */
+function terminalWidth(io: CliIO): number {
+  const columns = Number(io.env.COLUMNS);
+  return io.stdout.columns || (Number.isInteger(columns) && columns > 0 ? columns : 80);
+}
+
 /** Did the report reach the --fail-on level, or exceed --max-warnings? */
 function exitCode(report: Report, failOn: string, maxWarnings: number | undefined): number {
   const problems = report.findings.filter((f) => f.kind !== "agreement");
@@ -192,7 +198,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     const pieces: Iterable<string> =
       format === "json"
         ? jsonChunks(report)
-        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: io.stdout.columns ?? 100 })];
+        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: terminalWidth(io) })];
     if (options.output) {
       try {
         await writeAtomically(options.output, pieces);
