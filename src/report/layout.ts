@@ -103,18 +103,20 @@ function gapsOf(chars: readonly StyledChar[]): StyledChar[][] {
   return gaps;
 }
 
+/** Where a long word is best cut, best first: after a path's slash, then after other punctuation. */
+const CUT_AFTER = [/[/\\]/, /[-_,;)\]]/, /[.:]/];
+
 /**
- * Where a word too wide for its line may be cut: after a slash, hyphen, comma, dot or similar,
- * never between two digits (10,000 or 2026-11-12 or 6.5 stay whole), and never inside the
- * `:line:col` of a place, which stays with the file name before it.
+ * Where a word too wide for its line may be cut: after a slash, else a hyphen, comma or the like,
+ * else a dot; never between two digits (10,000 or 2026-11-12 or 6.5 stay whole), and never inside
+ * the `:line:col` of a place, which stays with the file name before it.
  */
 export function cutOf(word: string, room: number): number {
   const place = /:\d+(?::\d+)?$/.exec(word);
   const limit = Math.min(room, place ? place.index : word.length);
-  for (let at = limit; at > 0; at--) {
-    const before = word[at - 1]!;
-    const after = word[at] ?? "";
-    if (/[/\\\-_.,;:)\]]/.test(before) && !(/\d/.test(after) && /\d/.test(word[at - 2] ?? ""))) return at;
+  const allowed = (at: number) => !(/\d/.test(word[at] ?? "") && /\d/.test(word[at - 2] ?? ""));
+  for (const after of CUT_AFTER) {
+    for (let at = limit; at > 0; at--) if (after.test(word[at - 1]!) && allowed(at)) return at;
   }
   // nowhere good: a hard cut, moved back to the start of a number it would split
   let at = room;
@@ -177,6 +179,9 @@ export function wrapLine(line: string, width: number, hang = 0): string[] {
 /** The widest word of a cell: the narrowest its column can be without cutting one. */
 const widestWord = (cell: string): number => Math.max(1, ...stripColor(cell).split(/\s+/).map(visibleWidth));
 
+/** The widest word of a cell once paths may be cut after a slash: the narrowest when words alone do not fit. */
+const widestPathPart = (cell: string): number => Math.max(1, ...stripColor(cell).split(/\s+|(?<=\/)/).map(visibleWidth));
+
 /**
  * Column widths (of content) that fit `room`: each column its natural width if all fit; else each
  * at least its widest word, and the space left shared out evenly, a column that needs less than
@@ -208,9 +213,11 @@ export function columnWidths(natural: readonly number[], narrowest: readonly num
 export function renderTable(head: readonly string[], rows: readonly (readonly string[])[], width: number): string {
   const all = [head, ...rows];
   const natural = head.map((_, i) => Math.max(1, ...all.map((row) => visibleWidth(stripColor(row[i] ?? "").replace(/\s+/g, " ")))));
-  const narrowest = head.map((_, i) => Math.max(...all.map((row) => widestWord(row[i] ?? ""))));
+  const narrowestOf = (measure: (cell: string) => number) => head.map((_, i) => Math.max(...all.map((row) => measure(row[i] ?? ""))));
   // each column has a border and a space of padding on either side; the table one more border
-  const widths = columnWidths(natural, narrowest, Math.max(head.length, width - head.length * 3 - 1));
+  const room = Math.max(head.length, width - head.length * 3 - 1);
+  const words = narrowestOf(widestWord);
+  const widths = columnWidths(natural, words.reduce((a, b) => a + b, 0) <= room ? words : narrowestOf(widestPathPart), room);
   const cell = (text: string, i: number) => wrapLine(text, widths[i]!).join("\n");
   const table = new Table({
     head: head.map(cell),

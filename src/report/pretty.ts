@@ -10,6 +10,11 @@ export interface PrettyOptions {
   colorLevel: 0 | 1 | 2 | 3;
   /** terminal width the tables must fit */
   width: number;
+  /**
+   * The report is shown on a terminal: its summary line too is wrapped to fit. On a pipe or in a
+   * file the summary stays one line, the line scripts read (`factcheck seeds/ | head -1`).
+   */
+  terminal?: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -38,7 +43,7 @@ function contradictionBlock(c: ChalkInstance, f: Finding, claims: ReadonlyMap<st
     ...wrapLine(`  ${safeText(f.message)}`, width, 4),
   ];
   for (const value of f.values) {
-    lines.push(...wrapLine(`  ${valueLine(c, value, f.consensus)}`, width, 6));
+    lines.push(...wrapLine(`  ${valueLine(c, value, f.consensus)}`, width, 4));
     // one quote per source is enough to see the disagreement
     const seen = new Set<string>();
     for (const id of value.claims) {
@@ -66,7 +71,7 @@ export function formatPretty(report: Report, options: PrettyOptions): string {
     `${c.bold("factcheck")}: ${plural(s.sources, "source")}, ${plural(s.claims, "claim")} — ` +
     `${(s.contradictions > 0 ? c.red.bold : c.green)(plural(s.contradictions, "contradiction"))}, ` +
     `${plural(s.agreements, "agreement")}, ${s.uncorroborated} uncorroborated${s.updates ? `, ${plural(s.updates, "update")}` : ""}`;
-  out.push(...wrapLine(summary, options.width, "factcheck: ".length));
+  out.push(...(options.terminal ? wrapLine(summary, options.width, "factcheck: ".length) : [summary]));
   const byKind = (kind: string) => report.findings.filter((f) => f.kind === kind);
   for (const f of byKind("contradiction")) out.push("", contradictionBlock(c, f, claims, options.width));
   const updates = byKind("update");
