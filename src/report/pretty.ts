@@ -99,6 +99,6 @@ export function formatPretty(report: Report, options: PrettyOptions): string {
     out.push(table(c, ["source", "title", "published", "reliability"], report.sources.map((src) => [src.id, src.title ?? "", src.published ?? "", src.reliability?.toFixed(2) ?? ""]), options.width));
   }
   const skipped = report.skipped?.length ?? 0;
-  if (skipped > 0) out.push("", ...wrapLine(c.dim(`${plural(skipped, "segment")} not analysed (other languages, page clutter); --json lists them under "skipped".`), options.width));
+  if (skipped > 0) out.push("", ...wrapLine(c.dim(`${plural(skipped, "segment")} not analysed (other languages, page clutter); --json lists them under "skipped".`), options.width, 2));
   return `${out.join("\n")}\n`;
 }
