@@ -183,14 +183,30 @@ const widestWord = (cell: string): number => Math.max(1, ...stripColor(cell).spl
 const widestPathPart = (cell: string): number => Math.max(1, ...stripColor(cell).split(/\s+|(?<=\/)/).map(visibleWidth));
 
 /**
+ * Too narrow for even the widest words: the widest columns give way first, down to a common cap,
+ * so that a long path is cut while "attribute" and "10,000" beside it stay whole.
+ */
+function capped(narrowest: readonly number[], room: number): number[] {
+  let low = 1;
+  let high = Math.max(...narrowest);
+  // the largest cap at which the columns still fit
+  while (low < high) {
+    const cap = Math.ceil((low + high) / 2);
+    if (narrowest.reduce((n, w) => n + Math.min(w, cap), 0) <= room) low = cap;
+    else high = cap - 1;
+  }
+  return narrowest.map((w) => Math.min(w, low));
+}
+
+/**
  * Column widths (of content) that fit `room`: each column its natural width if all fit; else each
- * at least its widest word, and the space left shared out evenly, a column that needs less than
+ * at least its widest word (see capped when even those do not fit), and the space left shared out evenly, a column that needs less than
  * its share taking only what it needs (so short columns stay whole and only the long ones wrap).
  */
 export function columnWidths(natural: readonly number[], narrowest: readonly number[], room: number): number[] {
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   if (sum(natural) <= room) return [...natural];
-  if (sum(narrowest) >= room) return narrowest.map((n) => Math.max(1, Math.floor((n * room) / sum(narrowest))));
+  if (sum(narrowest) >= room) return capped(narrowest, room);
   const widths = [...narrowest];
   let spare = room - sum(widths);
   while (spare > 0) {
