@@ -6,7 +6,8 @@ import { distance } from "fastest-levenshtein";
 function firstOperand(argv: readonly string[], program: Command): number {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--") return i + 1;
+    // after "--" every argument is an input, whatever it is named
+    if (arg === "--") return argv.length;
     if (!arg.startsWith("-") || arg === "-") return i;
     if (arg.includes("=")) continue;
     const option = program.options.find((o) => o.short === arg || o.long === arg);

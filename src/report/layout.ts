@@ -233,7 +233,8 @@ export function renderTable(head: readonly string[], rows: readonly (readonly st
   // each column has a border and a space of padding on either side; the table one more border
   const room = Math.max(head.length, width - head.length * 3 - 1);
   const words = narrowestOf(widestWord);
-  const widths = columnWidths(natural, words.reduce((a, b) => a + b, 0) <= room ? words : narrowestOf(widestPathPart), room);
+  // too narrow for every word whole: paths are cut after a slash, only as much as the room requires
+  const widths = words.reduce((a, b) => a + b, 0) <= room ? columnWidths(natural, words, room) : columnWidths(words, narrowestOf(widestPathPart), room);
   const cell = (text: string, i: number) => wrapLine(text, widths[i]!).join("\n");
   const table = new Table({
     head: head.map(cell),
