@@ -25,12 +25,14 @@ export interface FactcheckOptions {
   stdin?: NodeJS.ReadableStream;
   /** extraction threads; 1 runs in this thread (the default for the library) */
   jobs?: number;
-  /** hears how many articles are extracted so far, and of how many */
-  onProgress?: (done: number, total: number) => void;
+  /** hears how many articles are extracted so far, and of how many once every input has been read */
+  onProgress?: (done: number, total?: number) => void;
   /** a reference facts file (facts.json): a trusted source */
   facts?: string;
   /** files larger than this many bytes are skipped with a warning (default 10 MiB) */
   maxFileSize?: number;
+  /** the name "-" (an article on stdin) goes by in messages; its extension gives its format */
+  stdinFilename?: string;
 }
 
 export interface CheckOptions extends FactcheckOptions, Partial<DraftOptions> {
@@ -41,6 +43,7 @@ export interface CheckOptions extends FactcheckOptions, Partial<DraftOptions> {
 interface AnalyseOptions {
   facts?: { path: string; text: string; facts: Facts };
   drafts?: ReadonlySet<string>;
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Reads and validates a reference facts file; a bad one is an error that names it and the key. */
@@ -151,7 +154,12 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
 
 /** The whole pipeline over articles already read: extract → align → reconcile → report. */
 export function analyseArticles(articles: readonly Article[], warnings: readonly string[] = [], options: AnalyseOptions = {}): Report {
-  return reconcileRecords(articles.map(extractRecord), warnings, options);
+  const records = articles.map((article, i) => {
+    const record = extractRecord(article);
+    options.onProgress?.(i + 1, articles.length);
+    return record;
+  });
+  return reconcileRecords(records, warnings, options);
 }
 
 /** factcheck(paths) → Report: reads files, folders and "-" (stdin), and reports on them. */
@@ -167,8 +175,21 @@ export async function factcheck(paths: readonly string[], options: FactcheckOpti
  * Records come out sorted by id, as ingest would have given the articles.
  */
 export async function readAndExtract(paths: readonly string[], options: FactcheckOptions = {}): Promise<{ records: ArticleRecord[]; warnings: string[] }> {
-  const pool = new ExtractionPool(options.jobs ?? 1, extractRecord, options.onProgress);
-  const warnings = await ingestEach(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}, (article) => pool.add(article));
+  // the number of articles is known only once every input has been read: a total before then would grow
+  let read = false;
+  let done = 0;
+  const pool = new ExtractionPool(options.jobs ?? 1, extractRecord, (extracted, added) => {
+    done = extracted;
+    options.onProgress?.(extracted, read ? added : undefined);
+  });
+  let added = 0;
+  const reading = { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), ...(options.stdinFilename ? { stdinName: options.stdinFilename } : {}) };
+  const warnings = await ingestEach(paths, options.stdin, reading, (article) => {
+    added++;
+    pool.add(article);
+  });
+  read = true;
+  options.onProgress?.(done, added);
   const records = byPathWhereIdsClash(await pool.finish());
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { records, warnings };
@@ -198,7 +219,7 @@ export async function check(drafts: readonly string[], sources: readonly string[
   const facts = options.facts ? await readFacts(options.facts) : undefined;
   const warnings = [...draftRead.warnings, ...sourceRead.warnings];
   if (draftArticles.length === 0) warnings.push(`no readable draft in ${drafts.join(" ")}`);
-  const full = analyseArticles([...draftArticles, ...sourceRead.articles].sort((a, b) => (a.id < b.id ? -1 : 1)), warnings, { drafts: draftIds, ...(facts ? { facts } : {}) });
+  const full = analyseArticles([...draftArticles, ...sourceRead.articles].sort((a, b) => (a.id < b.id ? -1 : 1)), warnings, { drafts: draftIds, ...(facts ? { facts } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const findings = draftFindings(full.findings, draftIds, { unsupported: options.unsupported ?? "warning", verbose: options.verbose ?? false });
   const count = (kind: string) => findings.filter((f) => f.kind === kind).length;
   return {

@@ -14,12 +14,14 @@ import { jsonChunks, safeJson } from "../report/json.js";
 import { safeText } from "../report/safe.js";
 import { VERSION } from "../version.js";
 import { colorLevel } from "./color.js";
+import { commandSuggestion, oneLineError } from "./suggest.js";
+import { progress } from "./progress.js";
 import { defaultJobs } from "../extract/pool.js";
 import { findConfig, loadConfig, type Config } from "./config.js";
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
 }
@@ -104,20 +106,10 @@ function jobsOf(value: string | undefined): number {
   return n;
 }
 
-/** A progress line on stderr, only on a terminal and only once a run has lasted a second. */
-function progress(stderr: CliIO["stderr"] & { isTTY?: boolean }): { update: (done: number, total: number) => void; end: () => void } {
-  const started = Date.now();
-  let shown = false;
-  return {
-    update: (done, total) => {
-      if (!stderr.isTTY || Date.now() - started < 1000) return;
-      shown = true;
-      stderr.write(`\rfactcheck: ${done}/${total} articles analysed`);
-    },
-    end: () => {
-      if (shown) stderr.write("\r\x1b[K");
-    },
-  };
+/** The width the pretty report fits: the terminal's, else $COLUMNS (as a shell sets it), else 80. */
+function terminalWidth(io: CliIO): number {
+  const columns = Number(io.env.COLUMNS);
+  return io.stdout.columns || (Number.isInteger(columns) && columns > 0 ? columns : 80);
 }
 
 /** Did the report reach the --fail-on level, or exceed --max-warnings? */
@@ -186,13 +178,14 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     if (report.sources.filter((s) => !s.draft && s.title !== "reference facts").length === 0) {
       throw new UsageError(`no readable input in ${command.args.join(" ") || "the inputs given"}${report.warnings?.length ? ` (${report.warnings.join("; ")})` : ""}`);
     }
-    for (const warning of report.warnings ?? []) io.stderr.write(`factcheck: warning: ${safeText(warning)}\n`);
+    // one input read twice (a draft that is also among its sources) warns once
+    for (const warning of new Set(report.warnings ?? [])) io.stderr.write(`factcheck: warning: ${safeText(warning)}\n`);
     if (options.quiet) report = { ...report, findings: report.findings.filter((f) => f.severity === "error") };
     // JSON goes out an item at a time; the other formats are one string
     const pieces: Iterable<string> =
       format === "json"
         ? jsonChunks(report)
-        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: io.stdout.columns ?? 100 })];
+        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: terminalWidth(io), terminal: !options.output && io.stdout.isTTY === true })];
     if (options.output) {
       try {
         await writeAtomically(options.output, pieces);
@@ -227,15 +220,24 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .enablePositionalOptions()
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       await finish(command, async (config) => {
-        const options = command.opts<CommonOptions>();
+        const options = command.opts<CommonOptions & { stdinFilename?: string }>();
         const facts = options.facts ?? config.facts;
-        const bar = progress(io.stderr);
-        const report = await factcheck(inputs, { stdin: io.stdin, jobs: jobsOf(options.jobs), onProgress: bar.update, ...(options.maxFileSize ? { maxFileSize: maxFileSizeOf(options.maxFileSize) } : {}), ...(facts ? { facts } : {}) });
+        const bar = progress(io.stderr, io.env);
+        const report = await factcheck(inputs, {
+          stdin: io.stdin,
+          jobs: jobsOf(options.jobs),
+          onProgress: bar.update,
+          ...(options.maxFileSize ? { maxFileSize: maxFileSizeOf(options.maxFileSize) } : {}),
+          ...(facts ? { facts } : {}),
+          ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
+        });
         bar.end();
         return withoutIgnored(report, config);
       });
     });
-  addCommonOptions(program, "off");
+  addCommonOptions(program, "off").option("--stdin-filename <name>", "the name an article read from stdin goes by in messages; its extension gives its format");
+  // "factcheck help check" is check's help, not an input named "help"
+  program.helpCommand("help [command]", "show the help of a command");
 
   const checkCommand = configureOutput(new Command("check"))
     .description("Check a draft against its sources before publishing: contradicted claims are errors, claims no source makes are warnings.")
@@ -250,7 +252,10 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
         const flags = command.opts<CheckFlags>();
         const unsupported = command.getOptionValueSource("unsupported") === "default" && config.unsupported ? config.unsupported : flags.unsupported;
         const facts = flags.facts ?? config.facts;
-        return withoutIgnored(await check(drafts, flags.against, { stdin: io.stdin, unsupported, verbose: flags.verbose ?? false, ...(facts ? { facts } : {}), ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}) }), config);
+        const bar = progress(io.stderr, io.env);
+        const report = await check(drafts, flags.against, { stdin: io.stdin, unsupported, verbose: flags.verbose ?? false, onProgress: bar.update, ...(facts ? { facts } : {}), ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}) });
+        bar.end();
+        return withoutIgnored(report, config);
       });
     });
   addCommonOptions(checkCommand, "error");
@@ -265,7 +270,9 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .addHelpText("after", "\nExample:\n  $ factcheck extract seeds/ | factcheck reconcile --json\n  $ ls seeds/*.txt | parallel -j4 factcheck extract {} > claims.ndjson && factcheck reconcile claims.ndjson")
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const options = command.opts<{ output?: string; jobs?: string }>();
-      const { records, warnings } = await readAndExtract(inputs, { stdin: io.stdin, jobs: jobsOf(options.jobs) });
+      const bar = progress(io.stderr, io.env);
+      const { records, warnings } = await readAndExtract(inputs, { stdin: io.stdin, jobs: jobsOf(options.jobs), onProgress: bar.update });
+      bar.end();
       if (records.length === 0) throw new UsageError(`no readable input in ${inputs.join(" ")}${warnings.length ? ` (${warnings.join("; ")})` : ""}`);
       for (const warning of warnings) io.stderr.write(`factcheck: warning: ${safeText(warning)}\n`);
       // one line at a time: the whole output as one string would double a large run's memory
@@ -292,12 +299,14 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
   program.addCommand(reconcileCommand);
 
   try {
+    const typo = commandSuggestion(argv, program);
+    if (typo) throw new UsageError(typo);
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
-      io.stderr.write(`factcheck: ${error.message.replace(/^error: /, "")} (see factcheck --help)\n`);
+      io.stderr.write(`factcheck: ${oneLineError(error.message)}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);

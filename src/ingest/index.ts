@@ -1,12 +1,26 @@
 import type { Article } from "../model/article.js";
 import { findDates } from "../shared/dates.js";
-import { lineStartsOf, linesOf } from "../shared/positions.js";
+import { lineColumnOf, lineStartsOf, linesOf } from "../shared/positions.js";
 import { readMasthead, readWireDateline } from "./dateline.js";
 import { readInputs, streamInputs, type InputText, type ReadOptions } from "./read.js";
 import { maskMarkdown } from "./markdown.js";
 import { splitSegments } from "./segments.js";
 
-const RELATIVE_DAY = /\b(yesterday|today|tonight|last week|(on|last|this|next) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/;
+const RELATIVE_DAY = /\b(yesterday|today|tonight|last week|(on|last|this|next) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/gi;
+
+/**
+ * The warning for an article with no date to resolve its relative dates against, in its own words:
+ * where the first one is, what it says, and what others there are; no warning if it has none.
+ */
+function undatedWarning(article: Article): string[] {
+  const found = [...article.text.matchAll(RELATIVE_DAY)];
+  const first = found[0];
+  if (!first) return [];
+  const { line, column } = lineColumnOf(article.lineStarts, first.index);
+  const others = [...new Set(found.slice(1).map((m) => m[0]).filter((text) => text !== first[0]))];
+  const also = others.length > 0 ? ` and ${others.length} other relative date${others.length === 1 ? "" : "s"} (${others.slice(0, 3).map((o) => `"${o}"`).join(", ")}${others.length > 3 ? ", …" : ""})` : "";
+  return [`${article.id}:${line}:${column}: no date to resolve "${first[0]}"${also} against; left out`];
+}
 
 export interface IngestResult {
   articles: Article[];
@@ -118,7 +132,7 @@ export async function ingestEach(paths: readonly string[], stdin: NodeJS.Readabl
   undated.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const article of undated) {
     if (latest) article.anchor = { date: latest, from: "story" };
-    else if (RELATIVE_DAY.test(article.text)) warnings.push(`${article.id}: no date to resolve its relative dates ("on Tuesday", "yesterday") against; they are left out`);
+    else warnings.push(...undatedWarning(article));
     onArticle(article);
   }
   return warnings;
@@ -137,7 +151,7 @@ export async function ingest(paths: readonly string[], stdin?: NodeJS.ReadableSt
   for (const article of articles) {
     if (article.anchor.date) continue;
     if (latest) article.anchor = { date: latest, from: "story" };
-    else if (RELATIVE_DAY.test(article.text)) warnings.push(`${article.id}: no date to resolve its relative dates ("on Tuesday", "yesterday") against; they are left out`);
+    else warnings.push(...undatedWarning(article));
   }
   return { articles, warnings };
 }

@@ -29,6 +29,8 @@ export interface ReadResult {
 export interface ReadOptions {
   /** files larger than this many bytes are skipped with a warning; stdin too */
   maxFileSize?: number;
+  /** the name stdin's text goes by (--stdin-filename): its id, and by its extension its format */
+  stdinName?: string;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -113,6 +115,7 @@ class Reader {
   constructor(
     private readonly maxFileSize: number,
     private readonly emit: (input: InputText) => void,
+    private readonly stdinName?: string,
   ) {}
 
   /**
@@ -213,7 +216,7 @@ class Reader {
   }
 
   async readStdin(stdin: NodeJS.ReadableStream): Promise<void> {
-    const name = "<stdin>";
+    const name = this.stdinName ?? "<stdin>";
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of stdin) {
@@ -225,7 +228,7 @@ class Reader {
       }
       chunks.push(buffer);
     }
-    await this.addText(Buffer.concat(chunks), { id: name, path: name, name, format: null, inFolder: false, noun: "input" });
+    await this.addText(Buffer.concat(chunks), { id: name, path: name, name, format: this.stdinName ? formatOf(name) : null, inFolder: false, noun: "input" });
   }
 
   /** Decodes a file's bytes and reads them in their format. `format` null: not known by extension, sniffed. */
@@ -324,7 +327,7 @@ export async function readInputs(paths: readonly string[], stdin: NodeJS.Readabl
  */
 export async function streamInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions, emit: (input: InputText) => void): Promise<string[]> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const reader = new Reader(maxFileSize, emit);
+  const reader = new Reader(maxFileSize, emit, options.stdinName);
   for (const given of paths) {
     if (given === "-") {
       await reader.readStdin(stdin);

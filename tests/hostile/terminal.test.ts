@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,7 @@ import { Readable, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
 import { safeText } from "../../src/report/safe.js";
+import { visibleWidth } from "../../src/report/layout.js";
 
 /**
  * Terminal safety: article text (and a file's name, a record's id, title and outlet) may hold
@@ -161,5 +163,109 @@ describe("safeText", () => {
 
   it("an unterminated OSC sequence is escaped, not left to swallow what follows", () => {
     expect(safeText("\x1b]0;pwned and the rest")).toBe("\\u001b]0;pwned and the rest");
+  });
+});
+
+/**
+ * The real screen: the built CLI on a pseudo-terminal (util-linux `script`) of a given width, with
+ * colour. What a person sees is the output with its escape sequences taken off; that text must not
+ * hold a fragment of one, and a report wrapped to 80 columns must say word for word what the same
+ * report says unwrapped on a wide terminal: no word, number or file:line:col cut in two.
+ */
+const HAS_SCRIPT = spawnSync("script", ["--version"]).status === 0;
+
+function onTerminal(args: string, columns: number): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: String(columns), TERM: "xterm-256color", CI: "1" };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  const command = `stty cols ${columns} rows 50; exec node bin/factcheck.js ${args} --color`;
+  const r = spawnSync("script", ["-qfec", command, "/dev/null"], { env, encoding: "utf8" });
+  expect([0, 1], r.stderr).toContain(r.status);
+  return r.stdout.replace(/\r\n/g, "\n");
+}
+
+/** What the terminal shows: complete CSI sequences (colour, cursor) removed. */
+const shown = (raw: string): string => raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+
+const isTableLine = (line: string) => /^[┌│├└]/.test(line);
+const normal = (text: string) => text.replace(/\s+/g, " ").trim();
+/** A cell's lines as one text: a path too wide for its column is cut after a slash, and joined back there. */
+const joinCell = (parts: readonly string[]) => normal(parts.map((p) => p.trim()).filter(Boolean).join("\n").replace(/(\S\/)\n/g, "$1"));
+
+/** Each table's cells, row by row, a cell's wrapped lines joined by a space. */
+function tablesOf(lines: readonly string[]): string[][][] {
+  const tables: string[][][] = [];
+  let rows: string[][] = [];
+  let row: string[][] = [];
+  const endRow = () => {
+    if (row.length > 0) rows.push(row.map(joinCell));
+    row = [];
+  };
+  for (const line of [...lines, ""]) {
+    if (line.startsWith("│")) {
+      line.slice(1, -1).split("│").forEach((cell, i) => (row[i] ??= []).push(cell));
+      continue;
+    }
+    endRow();
+    if (!isTableLine(line) && rows.length > 0) {
+      tables.push(rows);
+      rows = [];
+    }
+  }
+  return tables;
+}
+
+/** The lines outside tables, each wrapped line joined back to the line it continues. */
+function proseOf(lines: readonly string[], wide: readonly string[]): { joined: string[]; continuations: string[] } {
+  const joined: string[] = [];
+  const continuations: string[] = [];
+  const narrow = lines.filter((l) => !isTableLine(l));
+  let at = 0;
+  for (const target of wide.filter((l) => !isTableLine(l))) {
+    let text = narrow[at++] ?? "";
+    while (normal(text) !== normal(target) && normal(target).startsWith(normal(text)) && at < narrow.length) {
+      continuations.push(narrow[at]!);
+      text += ` ${narrow[at++]!.trim()}`;
+    }
+    joined.push(normal(text));
+  }
+  return { joined, continuations };
+}
+
+describe.skipIf(!HAS_SCRIPT)("the pretty report on a real terminal (a pseudo-terminal of 80 columns)", () => {
+  const cases: [string, string][] = [
+    ["a fixture cluster", "fixtures/ferry-sinking/articles"],
+    ["the seeds, named file by file", "seeds/*.txt"],
+    ["check on a draft", "check fixtures/drafts/summit-three-errors/draft.md --against fixtures/drafts/summit-three-errors/sources"],
+  ];
+  for (const [name, args] of cases) {
+    it(`${name}: no escape fragment, nothing wider than 80 columns, nothing cut in two`, () => {
+      const raw = onTerminal(args, 80);
+      expect(raw).toContain("\x1b[");
+      const screen = shown(raw);
+      // a cut sequence leaves an ESC or its tail ("[22m", "2m" at the start of a cell) behind
+      expect(screen).not.toContain("\x1b");
+      expect(screen).not.toMatch(/\[[0-9;]*m/);
+      expect(screen).not.toMatch(/│ [0-9;]+m /);
+      const lines = screen.split("\n");
+      expect(lines.filter((l) => visibleWidth(l) > 80)).toEqual([]);
+      const wide = shown(onTerminal(args, 400)).split("\n");
+      // the same cells, word for word, as on a terminal wide enough for no cell to wrap
+      expect(tablesOf(lines)).toEqual(tablesOf(wide));
+      const prose = proseOf(lines, wide);
+      expect(prose.joined).toEqual(wide.filter((l) => !isTableLine(l)).map(normal));
+      // every file:line:col stays whole on one line
+      for (const place of wide.join("\n").match(/[\w./-]+:\d+:\d+/g) ?? []) expect(screen, place).toMatch(new RegExp(`(^|[\\s│])${place.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
+      // a wrapped line is indented: a quote's under its opening mark, deeper than the place it follows
+      expect(prose.continuations.filter((l) => !/^ {2,}\S/.test(l))).toEqual([]);
+    });
+  }
+
+  it("a quote longer than the window wraps with its lines indented under the quote", () => {
+    const lines = shown(onTerminal("fixtures/ferry-sinking/articles", 80)).split("\n");
+    const quote = lines.findIndex((l) => /^ {6}a02\.txt:6:63  “/.test(l));
+    expect(quote).toBeGreaterThan(-1);
+    expect(lines[quote + 1]).toMatch(/^ {8,}\S/);
+    expect(lines[quote + 1]).not.toMatch(/^ {6}\S/);
   });
 });
