@@ -44,8 +44,9 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
   for (let k = Math.max(0, lowBound); k < Math.min(tokens.length, highBound + 1); k++) {
     if (k >= first && k <= last) continue;
     // "Robinson died and the other five victims were taken to hospital": a category word before a
-    // coordination is its own clause's, not the figure's after it
-    if (k < first && tokens.slice(k + 1, first).some((t) => COORDINATORS.has(t.lower))) continue;
+    // coordination is its own clause's, not that of the figure after it when the figure has a verb
+    // of its own ("the alliance 94 and the League 15" shares the verb before it)
+    if (k < first && ownClauseAfter(tokens, k, first)) continue;
     for (const entry of CATEGORIES.startingAt(tokens, k)) {
       if ((people && THING_CATEGORIES.has(entry.category)) || (thing && PEOPLE_CATEGORIES.has(entry.category))) continue;
       // words after the figure bind tighter ("24 dead") than words before it ("killing 24")
@@ -66,6 +67,16 @@ function categoryNear(tokens: readonly Token[], first: number, last: number, nou
     }
   }
   return best;
+}
+
+/** Does a coordination between tokens k and the figure at `first` open a clause with its own verb? */
+function ownClauseAfter(tokens: readonly Token[], k: number, first: number): boolean {
+  const conjunction = tokens.slice(k + 1, first).findIndex((t) => COORDINATORS.has(t.lower));
+  if (conjunction < 0) return false;
+  for (let j = k + 2 + conjunction; j < tokens.length && !/^[;.]$/.test(tokens[j]!.text) && !COORDINATORS.has(tokens[j]!.lower); j++) {
+    if (j !== first && (tokens[j]!.pos === "VERB" || tokens[j]!.pos === "AUX")) return true;
+  }
+  return false;
 }
 
 /** What a fact box's label counts: a category word in it, else its first noun ("Provinces under …"). */
@@ -113,8 +124,6 @@ function scopeOf(tokens: readonly Token[], first: number, last: number): string 
     }
   }
   if (before === "another" || tokens[last + 1]?.lower === "more") return "increment";
-  // "four others were injured", "five other people": the figure counts besides someone named before
-  if (/^(others|other)$/.test(tokens[last + 1]?.lower ?? "")) return "others";
   // "131 of the 240 seats": the second figure is the whole the first is part of
   if ((before === "the" && tokens[first - 2]?.lower === "of" && tokens[first - 3]?.pos === "NUM") || (before === "of" && tokens[first - 2]?.lower === "out")) return "total";
   if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return "part";

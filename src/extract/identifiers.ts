@@ -69,7 +69,8 @@ export function isNotAQuantity(tokens: readonly Token[], first: number, last: nu
   if (before && BEFORE.has(before.lower) && (capitalised(before) || before.lower === "#" || before.lower === "no.")) return true;
   if (after && AFTER.has(after.lower) && (capitalised(after) || after.lower === "block")) return true;
   // "outside Cloud 9 that", "Apollo 11 landed": a number that ends a name, with no noun of its own after it
-  if (isDigits(tokens[first]) && before && before.pos === "PROPN" && capitalised(before) && before.entity === undefined && first - 1 > 0 && !tokens[first - 2]?.text.match(/^[.:]$/) && !(after && (after.pos === "NOUN" || after.pos === "PROPN" || after.pos === "ADJ" || after.pos === "NUM"))) return true;
+  // (a list of results, "Farmers' League 15, Civic Renewal 131", gives counts)
+  if (isDigits(tokens[first]) && before?.pos === "PROPN" && capitalised(before) && before.entity === undefined && first > 1 && after && /^(SCONJ|PRON|VERB|AUX)$/.test(after.pos)) return true;
   // "1234 Elm Street": a number before a capitalised name that ends in a street word
   if (isDigits(tokens[first]) && capitalised(after) && STREET.has(tokens[last + 2]?.lower ?? "") && capitalised(tokens[last + 2])) return true;
   return isEmergencyNumber(tokens, first, last) || isCode(tokens, first, last) || isAge(tokens, first, last);
