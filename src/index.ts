@@ -3,7 +3,9 @@ import { align } from "./align/index.js";
 import { extract } from "./extract/index.js";
 import { readJsonFile } from "./shared/json-file.js";
 import { factClaims } from "./extract/facts.js";
-import { ingest, ingestEach, toArticle } from "./ingest/index.js";
+import { ingest, ingestEach, type IngestResult } from "./ingest/index.js";
+import type { ReadOptions } from "./ingest/read.js";
+import { UnreadableInputError } from "./shared/input-error.js";
 import { Facts } from "./model/facts.js";
 import { draftFindings, type DraftOptions } from "./reconcile/draft.js";
 import type { Article } from "./model/article.js";
@@ -19,6 +21,7 @@ import { VERSION } from "./version.js";
 
 export * from "./model/index.js";
 export { Facts } from "./model/facts.js";
+export { UnreadableInputError } from "./shared/input-error.js";
 
 export interface FactcheckOptions {
   /** where "-" reads from; process.stdin by default */
@@ -31,10 +34,12 @@ export interface FactcheckOptions {
   facts?: string;
   /** files larger than this many bytes are skipped with a warning (default 10 MiB) */
   maxFileSize?: number;
+  /** files in folders for which this says true are not read (the config's `ignore`) */
+  ignore?: (absolutePath: string) => boolean;
 }
 
 export interface CheckOptions extends FactcheckOptions, Partial<DraftOptions> {
-  /** the name "-" (a draft on stdin) goes by in messages, e.g. "draft.md" */
+  /** the name "-" (a draft on stdin) goes by in messages, e.g. "draft.md"; its extension decides the format */
   stdinFilename?: string;
 }
 
@@ -169,7 +174,8 @@ export async function factcheck(paths: readonly string[], options: FactcheckOpti
  */
 export async function readAndExtract(paths: readonly string[], options: FactcheckOptions = {}): Promise<{ records: ArticleRecord[]; warnings: string[] }> {
   const pool = new ExtractionPool(options.jobs ?? 1, extractRecord, options.onProgress);
-  const warnings = await ingestEach(paths, options.stdin, options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}, (article) => pool.add(article));
+  const read: ReadOptions = { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), ...(options.ignore ? { ignore: options.ignore } : {}) };
+  const warnings = await ingestEach(paths, options.stdin, read, (article) => pool.add(article));
   const records = byPathWhereIdsClash(await pool.finish());
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { records, warnings };
@@ -186,21 +192,64 @@ function byPathWhereIdsClash(records: ArticleRecord[]): ArticleRecord[] {
   );
 }
 
+/** Orders a check's findings for reading: problems before supported claims, each in the draft's line order. */
+function inDraftOrder(findings: readonly Finding[], claims: readonly Claim[], drafts: ReadonlySet<string>): Finding[] {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const firstDraftClaim = (f: Finding) =>
+    f.values
+      .flatMap((v) => v.claims)
+      .map((id) => byId.get(id))
+      .filter((c): c is Claim => !!c && drafts.has(c.source))
+      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.evidence.line - b.evidence.line || a.evidence.column - b.evidence.column))[0];
+  const keyed = findings.map((f) => ({ f, at: firstDraftClaim(f), info: f.severity === "info" ? 1 : 0 }));
+  keyed.sort((a, b) => {
+    if (a.info !== b.info) return a.info - b.info;
+    const sa = a.at?.source ?? "", sb = b.at?.source ?? "";
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    return (a.at?.evidence.line ?? 0) - (b.at?.evidence.line ?? 0) || (a.at?.evidence.column ?? 0) - (b.at?.evidence.column ?? 0) || (a.f.attribute < b.f.attribute ? -1 : a.f.attribute > b.f.attribute ? 1 : 0);
+  });
+  // numbered after the order is set, supported claims last: an id means the same with and without --verbose
+  return keyed.map(({ f }, i) => ({ ...f, id: `f${i + 1}` }));
+}
+
+/**
+ * Reads each input of one role on its own, so that one that gives no article (a typo, a PDF, an
+ * empty folder, an unreachable URL) stops the check, naming it, instead of passing unchecked.
+ */
+async function readEvery(paths: readonly string[], role: "draft" | "source", stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<IngestResult> {
+  const articles: Article[] = [];
+  const warnings: string[] = [];
+  for (const path of paths) {
+    const read = await ingest([path], stdin, options);
+    if (read.articles.length === 0) throw new UnreadableInputError(`no readable ${role}: ${read.warnings.join("; ") || path}`);
+    articles.push(...read.articles);
+    warnings.push(...read.warnings);
+  }
+  // two folders may hold files of the same name: then the path tells them apart
+  const counts = new Map<string, number>();
+  for (const a of articles) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+  const distinct = articles.map((a) => (counts.get(a.id)! > 1 ? { ...a, id: a.path } : a));
+  distinct.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { articles: distinct, warnings };
+}
+
 /**
  * check(drafts, sources) → Report: the pre-publish gate. The drafts are sources marked draft that
  * never count towards a consensus; only findings that involve a draft are kept, judged from its side.
+ * A draft or a source path that gives no readable article throws an UnreadableInputError naming it.
  */
 export async function check(drafts: readonly string[], sources: readonly string[], options: CheckOptions = {}): Promise<Report> {
-  const draftRead = await ingest(drafts, options.stdin);
-  const sourceRead = await ingest(sources, options.stdin);
-  const named = draftRead.articles.map((a) => (a.id === "<stdin>" && options.stdinFilename ? toArticle({ id: options.stdinFilename, path: options.stdinFilename, text: a.text }) : a));
-  const draftArticles = named.map((a) => ({ ...a, id: a.id.startsWith("draft:") || !sourceRead.articles.some((s) => s.id === a.id) ? a.id : `draft:${a.id}`, draft: true }));
+  const read: ReadOptions = { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), ...(options.ignore ? { ignore: options.ignore } : {}) };
+  if (drafts.length === 0) throw new UnreadableInputError("no draft given");
+  if (sources.length === 0) throw new UnreadableInputError("no sources given");
+  const draftRead = await readEvery(drafts, "draft", options.stdin, { ...read, ...(options.stdinFilename ? { stdinName: options.stdinFilename } : {}) });
+  const sourceRead = await readEvery(sources, "source", options.stdin, read);
+  const draftArticles = draftRead.articles.map((a) => ({ ...a, id: a.id.startsWith("draft:") || !sourceRead.articles.some((s) => s.id === a.id) ? a.id : `draft:${a.id}`, draft: true }));
   const draftIds = new Set(draftArticles.map((a) => a.id));
   const facts = options.facts ? await readFacts(options.facts) : undefined;
   const warnings = [...draftRead.warnings, ...sourceRead.warnings];
-  if (draftArticles.length === 0) warnings.push(`no readable draft in ${drafts.join(" ")}`);
   const full = analyseArticles([...draftArticles, ...sourceRead.articles].sort((a, b) => (a.id < b.id ? -1 : 1)), warnings, { drafts: draftIds, ...(facts ? { facts } : {}) });
-  const findings = draftFindings(full.findings, draftIds, { unsupported: options.unsupported ?? "warning", verbose: options.verbose ?? false });
+  const findings = inDraftOrder(draftFindings(full.findings, draftIds, { unsupported: options.unsupported ?? "warning", verbose: options.verbose ?? false }), full.claims, draftIds);
   const count = (kind: string) => findings.filter((f) => f.kind === kind).length;
   return {
     ...full,
