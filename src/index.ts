@@ -89,6 +89,14 @@ export function extractRecord(article: Article): ArticleRecord {
   };
 }
 
+/** Whether a story's articles use a name the facts file gives (a person's, a place's, the event's place). */
+function namesFacts(records: readonly ArticleRecord[], facts: Facts): boolean {
+  const names = [...(facts.people ?? []).map((p) => p.name), ...(facts.places ?? []).map((p) => p.name), ...(facts.event?.location ? [facts.event.location] : [])];
+  // the words records keep as keys: capitalised, four letters or more, lower-cased
+  const words = names.flatMap((n) => n.toLowerCase().split(/[^\p{L}'’-]+/u)).filter((w) => w.length >= 4);
+  return records.some((r) => r.keys.some((k) => words.includes(k)));
+}
+
 /**
  * align → reconcile → report over extracted records, story by story: the reduce of
  * `factcheck reconcile`, and the second half of every other command.
@@ -102,6 +110,7 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
   const claims = raw.map((c, i) => Object.assign(c, { id: `c${i + 1}` }));
   const stories = groupStories(records);
   const findings: Finding[] = [];
+  const notes: string[] = [];
   const origins = new Map<string, string>();
   const reliability = new Map<string, number>();
   const subjects = new Map<string, Claim["subject"]>();
@@ -110,14 +119,18 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
   const recordById = new Map(records.map((r) => [r.id, r]));
   for (const story of stories) {
     const members = new Set(story.sources);
-    // the reference facts speak to every story
-    const storyClaims = [...story.sources.flatMap((id) => claimsBySource.get(id) ?? []), ...(factsId ? (claimsBySource.get(factsId) ?? []) : [])];
+    // the reference facts speak to the story they name (its event's date would otherwise contradict every other story's)
+    const withFacts = factsId && (stories.length === 1 || namesFacts(story.sources.map((id) => recordById.get(id)!), options.facts!.facts));
+    const storyClaims = [...story.sources.flatMap((id) => claimsBySource.get(id) ?? []), ...(withFacts ? (claimsBySource.get(factsId) ?? []) : [])];
     const slots = align(storyClaims);
     const result = reconcile(slots, story.sources.map((id) => recordById.get(id)!), { trusted: new Set(factsId ? [factsId] : []), drafts: options.drafts ?? new Set() });
     for (const slot of slots) for (const c of slot.claims) if (!subjects.has(c.id) || members.has(c.source)) subjects.set(c.id, c.subject);
     for (const f of result.findings) findings.push(stories.length > 1 ? { ...f, story: story.id } : f);
     for (const [k, v] of result.origins) origins.set(k, v);
     for (const [k, v] of result.reliability) reliability.set(k, v);
+  }
+  if (factsId && stories.length > 1 && !stories.some((story) => namesFacts(story.sources.map((id) => recordById.get(id)!), options.facts!.facts))) {
+    notes.push(`${factsId}: names no person or place of any story in the input, so none of its facts applies`);
   }
   const KIND_ORDER = { contradiction: 0, update: 1, agreement: 2, uncorroborated: 3 } as const;
   findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || ((a.story ?? "") < (b.story ?? "") ? -1 : (a.story ?? "") > (b.story ?? "") ? 1 : 0) || (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0) || (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0) || (a.id < b.id ? -1 : 1));
@@ -151,7 +164,7 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
     },
     ...(stories.length > 1 ? { stories } : {}),
     skipped: records.flatMap((r) => r.skipped),
-    warnings: [...warnings],
+    warnings: [...warnings, ...notes],
   };
 }
 
