@@ -44,7 +44,8 @@ const UNIX_LINE = /^.+:\d+:\d+: (error|warning|info): .* \[[a-z]+\/[a-z]+\]$/;
 function textKind(text: string): string | null {
   const head = text.slice(0, 4096).replace(ANSI, "");
   const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
-  if (/^factcheck(?: check)?: .*\b\d+ sources?, \d+ claims?\b/.test(firstLine)) return "terminal report";
+  if (/^factcheck: \d+ sources?, \d+ claims? — \d+ contradictions?, /.test(firstLine)) return "terminal report";
+  if (/^factcheck check: .+ against \d+ sources?(?: and the reference facts)?, \d+ claims?$/.test(firstLine)) return "terminal report";
   if (/^## factcheck\r?\n\r?\n\d+ sources?, \d+ claims?:/.test(head)) return "Markdown report";
   if (/^<!doctype html>/i.test(head.trimStart()) && /<title>factcheck: \d+ sources?, /.test(head)) return "HTML report";
   // an article's first line is no unix line: only then is the whole text split and tested
