@@ -166,3 +166,30 @@ describe("check's terminal report", () => {
     expect(json(["--verbose"]).filter((f) => f.severity !== "info").map((f) => [f.id, f.message])).toEqual(problems);
   });
 });
+
+describe("the README says what check does, as it does it", () => {
+  // each ``` block that opens with `$ factcheck check …`: the command, then what it prints
+  const examples = [...readFileSync("README.md", "utf8").matchAll(/^```\n\$ (factcheck check [^\n]+)\n([\s\S]*?)^```$/gm)].map((m) => ({ command: m[1]!, shown: m[2]! }));
+
+  it("has examples of check's unix report, its terminal report and an unreadable draft", () => {
+    expect(examples.some((e) => e.command.includes("--format unix"))).toBe(true);
+    expect(examples.some((e) => e.command.includes("missing-draft.md"))).toBe(true);
+    expect(examples.some((e) => !e.command.includes("--format") && e.shown.includes("the gate"))).toBe(true);
+  });
+
+  it.each(examples.map((e) => [e.command, e] as const))("%s prints what the README shows", (_command, { command, shown }) => {
+    const run = bin([...command.split(/\s+/).slice(1), "--no-color"]);
+    const printed = `${run.stdout}${run.stderr}`;
+    if (!shown.includes("…")) {
+      expect(printed).toBe(shown);
+      return;
+    }
+    // an abbreviated example: each line shown whole is printed, in the order shown
+    let from = 0;
+    for (const line of shown.split("\n").filter((l) => l !== "" && !l.endsWith("…") && l.trim() !== "…")) {
+      const at = printed.indexOf(line, from);
+      expect(at, line).toBeGreaterThanOrEqual(0);
+      from = at + line.length;
+    }
+  });
+});
