@@ -141,6 +141,11 @@ function checkBlock(c: ChalkInstance, f: Finding, claims: ReadonlyMap<string, Cl
   return lines.join("\n");
 }
 
+/** Whether a finding is about what this draft says: a value of its own the sources do not back, or a supported one. */
+function blames(f: Finding, draft: string): boolean {
+  return f.values.some((v) => v.sources.includes(draft) && (f.kind === "agreement" || f.kind === "uncorroborated" || v.normalized !== f.consensus));
+}
+
 /** `draft.md: 3 errors, 2 warnings — fails the gate`, by the same rule as the exit status. */
 function verdictLine(c: ChalkInstance, name: string, findings: readonly Finding[], gate: NonNullable<PrettyOptions["gate"]>): string {
   const errors = findings.filter((f) => f.severity === "error").length;
@@ -163,8 +168,7 @@ function formatCheckPretty(report: Report, options: PrettyOptions): string {
   // check has put the findings in the draft's line order, problems before supported claims
   for (const f of report.findings) out.push("", checkBlock(c, f, claims, draftIds, paths));
   out.push("");
-  const involves = (id: string) => (f: Finding) => f.values.some((v) => v.sources.includes(id));
-  for (const d of drafts) out.push(verdictLine(c, d.path, report.findings.filter(involves(d.id)), gate));
+  for (const d of drafts) out.push(verdictLine(c, d.path, report.findings.filter((f) => blames(f, d.id)), gate));
   if (drafts.length > 1) out.push(verdictLine(c, `${drafts.length} drafts`, report.findings, gate));
   return `${out.join("\n")}\n`;
 }

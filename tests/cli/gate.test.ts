@@ -144,6 +144,13 @@ describe("check's terminal report", () => {
     expect(lines(off.stdout).at(-1)).toBe(`${DRAFT}: 3 errors, 0 warnings — passes the gate`);
   });
 
+  it("with two drafts, a verdict for each (a faithful draft is not blamed for its neighbour's errors) and one for both", () => {
+    const faithful = "fixtures/drafts/summit-faithful/draft.md";
+    const run = bin(["check", DRAFT, faithful, "--against", SOURCES, "--no-color"]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout).slice(-3)).toEqual([`${faithful}: 0 errors, 0 warnings — passes the gate`, `${DRAFT}: 3 errors, 0 warnings — fails the gate`, "2 drafts: 3 errors, 0 warnings — fails the gate"]);
+  });
+
   it("lists the draft's problems in its line order, the draft's sentence first and the sources' after", () => {
     const out = lines(pretty().stdout);
     const heads = out.filter((l) => l.startsWith(`${DRAFT}:`) && !l.includes("the gate"));
