@@ -13,7 +13,7 @@ import type { Claim, RawClaim } from "./model/claim.js";
 import type { Finding } from "./model/finding.js";
 import type { ArticleRecord } from "./model/record.js";
 import type { Report, Skipped } from "./model/report.js";
-import { groupStories } from "./align/stories.js";
+import { groupStories, type Story } from "./align/stories.js";
 import { keysOf, shinglesOf } from "./extract/shingles.js";
 import { ExtractionPool } from "./extract/pool.js";
 import { reconcile } from "./reconcile/index.js";
@@ -98,6 +98,16 @@ function namesFacts(records: readonly ArticleRecord[], facts: Facts): boolean {
 }
 
 /**
+ * The stories the reference facts speak to: the one story of the input, else those that name one
+ * of the facts' people or places. An event's date given to every story would contradict all but one.
+ */
+function storiesOfFacts(stories: readonly Story[], recordById: ReadonlyMap<string, ArticleRecord>, facts: { path: string; facts: Facts }): { ids: Set<string>; notes: string[] } {
+  const named = stories.length === 1 ? stories : stories.filter((story) => namesFacts(story.sources.map((id) => recordById.get(id)!), facts.facts));
+  const notes = named.length === 0 ? [`${facts.path}: names no person or place of any story in the input, so none of its facts applies`] : [];
+  return { ids: new Set(named.map((story) => story.id)), notes };
+}
+
+/**
  * align → reconcile → report over extracted records, story by story: the reduce of
  * `factcheck reconcile`, and the second half of every other command.
  */
@@ -110,27 +120,22 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
   const claims = raw.map((c, i) => Object.assign(c, { id: `c${i + 1}` }));
   const stories = groupStories(records);
   const findings: Finding[] = [];
-  const notes: string[] = [];
   const origins = new Map<string, string>();
   const reliability = new Map<string, number>();
   const subjects = new Map<string, Claim["subject"]>();
   const claimsBySource = new Map<string, typeof claims>();
   for (const c of claims) pushTo(claimsBySource, c.source, c);
   const recordById = new Map(records.map((r) => [r.id, r]));
+  const factStories = options.facts ? storiesOfFacts(stories, recordById, options.facts) : { ids: new Set<string>(), notes: [] };
   for (const story of stories) {
     const members = new Set(story.sources);
-    // the reference facts speak to the story they name (its event's date would otherwise contradict every other story's)
-    const withFacts = factsId && (stories.length === 1 || namesFacts(story.sources.map((id) => recordById.get(id)!), options.facts!.facts));
-    const storyClaims = [...story.sources.flatMap((id) => claimsBySource.get(id) ?? []), ...(withFacts ? (claimsBySource.get(factsId) ?? []) : [])];
+    const storyClaims = [...story.sources.flatMap((id) => claimsBySource.get(id) ?? []), ...(factsId && factStories.ids.has(story.id) ? (claimsBySource.get(factsId) ?? []) : [])];
     const slots = align(storyClaims);
     const result = reconcile(slots, story.sources.map((id) => recordById.get(id)!), { trusted: new Set(factsId ? [factsId] : []), drafts: options.drafts ?? new Set() });
     for (const slot of slots) for (const c of slot.claims) if (!subjects.has(c.id) || members.has(c.source)) subjects.set(c.id, c.subject);
     for (const f of result.findings) findings.push(stories.length > 1 ? { ...f, story: story.id } : f);
     for (const [k, v] of result.origins) origins.set(k, v);
     for (const [k, v] of result.reliability) reliability.set(k, v);
-  }
-  if (factsId && stories.length > 1 && !stories.some((story) => namesFacts(story.sources.map((id) => recordById.get(id)!), options.facts!.facts))) {
-    notes.push(`${factsId}: names no person or place of any story in the input, so none of its facts applies`);
   }
   const KIND_ORDER = { contradiction: 0, update: 1, agreement: 2, uncorroborated: 3 } as const;
   findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || ((a.story ?? "") < (b.story ?? "") ? -1 : (a.story ?? "") > (b.story ?? "") ? 1 : 0) || (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0) || (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0) || (a.id < b.id ? -1 : 1));
@@ -164,7 +169,7 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
     },
     ...(stories.length > 1 ? { stories } : {}),
     skipped: records.flatMap((r) => r.skipped),
-    warnings: [...warnings, ...notes],
+    warnings: [...warnings, ...factStories.notes],
   };
 }
 

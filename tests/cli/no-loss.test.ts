@@ -175,4 +175,14 @@ describe("reference facts speak only to their own story", () => {
     expect(withFacts.length).toBeGreaterThan(0);
     expect(withFacts.every((f) => f.story === summit.id)).toBe(true);
   });
+
+  it("a facts file that names no story's people or places applies to none of several stories, and says so", () => {
+    const facts = join(work, "date-only.json");
+    writeFileSync(facts, JSON.stringify({ event: { date: "2026-01-13" } }));
+    const run = bin(["seeds/", "fixtures/wildfire/articles", "--facts", facts, "--json"]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings.filter((f) => f.values.some((v) => v.sources.includes(facts)))).toEqual([]);
+    expect(run.stderr).toContain(`factcheck: warning: ${facts}: names no person or place of any story in the input, so none of its facts applies`);
+  });
 });
