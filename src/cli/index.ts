@@ -1,8 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import { dirname, basename, join } from "node:path";
-import { resolve } from "node:path";
+import { dirname, basename, join, resolve } from "node:path";
 import { check, factcheck, readAndExtract, readFacts, reconcileRecords, UnreadableInputError } from "../index.js";
 import { readRecords } from "./records.js";
 import { addTitles } from "../extract/people.js";
@@ -188,7 +187,9 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
   const finish = async (command: Command, inputs: readonly string[], run: (config: ResolvedConfig) => Promise<Report>) => {
     const options = command.opts<CommonOptions>();
     const config = applyConfig(findConfig(options.config));
-    checkOutput(options.output, [...inputs, ...(options.facts ?? config.facts ? [options.facts ?? config.facts!] : [])]);
+    // the facts file is an input too: -o must not replace it
+    const factsFile = options.facts ?? config.facts;
+    checkOutput(options.output, factsFile ? [...inputs, factsFile] : inputs);
     const source = (name: string) => command.getOptionValueSource(name);
     const format = (options.json ? "json" : source("format") === "default" && config.format ? config.format : options.format) as FormatName;
     const failOn = (source("failOn") === "default" && config.failOn ? config.failOn : options.failOn) as FailOn;
