@@ -3,7 +3,9 @@ import { align } from "./align/index.js";
 import { extract } from "./extract/index.js";
 import { readJsonFile } from "./shared/json-file.js";
 import { factClaims } from "./extract/facts.js";
-import { ingest, ingestEach, toArticle } from "./ingest/index.js";
+import { ingest, ingestEach, type IngestResult } from "./ingest/index.js";
+import type { ReadOptions } from "./ingest/read.js";
+import { UnreadableInputError } from "./shared/input-error.js";
 import { Facts } from "./model/facts.js";
 import { draftFindings, type DraftOptions } from "./reconcile/draft.js";
 import type { Article } from "./model/article.js";
@@ -11,7 +13,7 @@ import type { Claim, RawClaim } from "./model/claim.js";
 import { KIND_ORDER, type Finding } from "./model/finding.js";
 import type { ArticleRecord } from "./model/record.js";
 import type { Report, Skipped } from "./model/report.js";
-import { groupStories } from "./align/stories.js";
+import { groupStories, type Story } from "./align/stories.js";
 import { keysOf, shinglesOf } from "./extract/shingles.js";
 import { ExtractionPool } from "./extract/pool.js";
 import { reconcile } from "./reconcile/index.js";
@@ -19,6 +21,7 @@ import { VERSION } from "./version.js";
 
 export * from "./model/index.js";
 export { Facts } from "./model/facts.js";
+export { UnreadableInputError } from "./shared/input-error.js";
 
 export interface FactcheckOptions {
   /** where "-" reads from; process.stdin by default */
@@ -33,10 +36,12 @@ export interface FactcheckOptions {
   maxFileSize?: number;
   /** the name "-" (an article on stdin) goes by in messages; its extension gives its format */
   stdinFilename?: string;
+  /** files in folders for which this says true are not read (the config's `ignore`) */
+  ignore?: (absolutePath: string) => boolean;
 }
 
 export interface CheckOptions extends FactcheckOptions, Partial<DraftOptions> {
-  /** the name "-" (a draft on stdin) goes by in messages, e.g. "draft.md" */
+  /** the name "-" (a draft on stdin) goes by in messages, e.g. "draft.md"; its extension decides the format */
   stdinFilename?: string;
 }
 
@@ -87,6 +92,24 @@ export function extractRecord(article: Article): ArticleRecord {
   };
 }
 
+/** Whether a story's articles use a name the facts file gives (a person's, a place's, the event's place). */
+function namesFacts(records: readonly ArticleRecord[], facts: Facts): boolean {
+  const names = [...(facts.people ?? []).map((p) => p.name), ...(facts.places ?? []).map((p) => p.name), ...(facts.event?.location ? [facts.event.location] : [])];
+  // the words records keep as keys: capitalised, four letters or more, lower-cased
+  const words = names.flatMap((n) => n.toLowerCase().split(/[^\p{L}'’-]+/u)).filter((w) => w.length >= 4);
+  return records.some((r) => r.keys.some((k) => words.includes(k)));
+}
+
+/**
+ * The stories the reference facts speak to: the one story of the input, else those that name one
+ * of the facts' people or places. An event's date given to every story would contradict all but one.
+ */
+function storiesOfFacts(stories: readonly Story[], recordById: ReadonlyMap<string, ArticleRecord>, facts: { path: string; facts: Facts }): { ids: Set<string>; notes: string[] } {
+  const named = stories.length === 1 ? stories : stories.filter((story) => namesFacts(story.sources.map((id) => recordById.get(id)!), facts.facts));
+  const notes = named.length === 0 ? [`${facts.path}: names no person or place of any story in the input, so none of its facts applies`] : [];
+  return { ids: new Set(named.map((story) => story.id)), notes };
+}
+
 /**
  * align → reconcile → report over extracted records, story by story: the reduce of
  * `factcheck reconcile`, and the second half of every other command.
@@ -106,10 +129,10 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
   const claimsBySource = new Map<string, typeof claims>();
   for (const c of claims) pushTo(claimsBySource, c.source, c);
   const recordById = new Map(records.map((r) => [r.id, r]));
+  const factStories = options.facts ? storiesOfFacts(stories, recordById, options.facts) : { ids: new Set<string>(), notes: [] };
   for (const story of stories) {
     const members = new Set(story.sources);
-    // the reference facts speak to every story
-    const storyClaims = [...story.sources.flatMap((id) => claimsBySource.get(id) ?? []), ...(factsId ? (claimsBySource.get(factsId) ?? []) : [])];
+    const storyClaims = [...story.sources.flatMap((id) => claimsBySource.get(id) ?? []), ...(factsId && factStories.ids.has(story.id) ? (claimsBySource.get(factsId) ?? []) : [])];
     const slots = align(storyClaims);
     const result = reconcile(slots, story.sources.map((id) => recordById.get(id)!), { trusted: new Set(factsId ? [factsId] : []), drafts: options.drafts ?? new Set() });
     for (const slot of slots) for (const c of slot.claims) if (!subjects.has(c.id) || members.has(c.source)) subjects.set(c.id, c.subject);
@@ -148,7 +171,7 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
     },
     ...(stories.length > 1 ? { stories } : {}),
     skipped: records.flatMap((r) => r.skipped),
-    warnings: [...warnings],
+    warnings: [...warnings, ...factStories.notes],
   };
 }
 
@@ -183,7 +206,7 @@ export async function readAndExtract(paths: readonly string[], options: Factchec
     options.onProgress?.(extracted, read ? added : undefined);
   });
   let added = 0;
-  const reading = { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), ...(options.stdinFilename ? { stdinName: options.stdinFilename } : {}) };
+  const reading: ReadOptions = { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), ...(options.stdinFilename ? { stdinName: options.stdinFilename } : {}), ...(options.ignore ? { ignore: options.ignore } : {}) };
   const warnings = await ingestEach(paths, options.stdin, reading, (article) => {
     added++;
     pool.add(article);
@@ -206,21 +229,64 @@ function byPathWhereIdsClash(records: ArticleRecord[]): ArticleRecord[] {
   );
 }
 
+/** Orders a check's findings for reading: problems before supported claims, each in the draft's line order. */
+function inDraftOrder(findings: readonly Finding[], claims: readonly Claim[], drafts: ReadonlySet<string>): Finding[] {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const firstDraftClaim = (f: Finding) =>
+    f.values
+      .flatMap((v) => v.claims)
+      .map((id) => byId.get(id))
+      .filter((c): c is Claim => !!c && drafts.has(c.source))
+      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.evidence.line - b.evidence.line || a.evidence.column - b.evidence.column))[0];
+  const keyed = findings.map((f) => ({ f, at: firstDraftClaim(f), info: f.severity === "info" ? 1 : 0 }));
+  keyed.sort((a, b) => {
+    if (a.info !== b.info) return a.info - b.info;
+    const sa = a.at?.source ?? "", sb = b.at?.source ?? "";
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    return (a.at?.evidence.line ?? 0) - (b.at?.evidence.line ?? 0) || (a.at?.evidence.column ?? 0) - (b.at?.evidence.column ?? 0) || (a.f.attribute < b.f.attribute ? -1 : a.f.attribute > b.f.attribute ? 1 : 0);
+  });
+  // numbered after the order is set, supported claims last: an id means the same with and without --verbose
+  return keyed.map(({ f }, i) => ({ ...f, id: `f${i + 1}` }));
+}
+
+/**
+ * Reads each input of one role on its own, so that one that gives no article (a typo, a PDF, an
+ * empty folder, an unreachable URL) stops the check, naming it, instead of passing unchecked.
+ */
+async function readEvery(paths: readonly string[], role: "draft" | "source", stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<IngestResult> {
+  const articles: Article[] = [];
+  const warnings: string[] = [];
+  for (const path of paths) {
+    const read = await ingest([path], stdin, options);
+    if (read.articles.length === 0) throw new UnreadableInputError(`no readable ${role}: ${read.warnings.join("; ") || path}`);
+    articles.push(...read.articles);
+    warnings.push(...read.warnings);
+  }
+  // two folders may hold files of the same name: then the path tells them apart
+  const counts = new Map<string, number>();
+  for (const a of articles) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+  const distinct = articles.map((a) => (counts.get(a.id)! > 1 ? { ...a, id: a.path } : a));
+  distinct.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { articles: distinct, warnings };
+}
+
 /**
  * check(drafts, sources) → Report: the pre-publish gate. The drafts are sources marked draft that
  * never count towards a consensus; only findings that involve a draft are kept, judged from its side.
+ * A draft or a source path that gives no readable article throws an UnreadableInputError naming it.
  */
 export async function check(drafts: readonly string[], sources: readonly string[], options: CheckOptions = {}): Promise<Report> {
-  const draftRead = await ingest(drafts, options.stdin);
-  const sourceRead = await ingest(sources, options.stdin);
-  const named = draftRead.articles.map((a) => (a.id === "<stdin>" && options.stdinFilename ? toArticle({ id: options.stdinFilename, path: options.stdinFilename, text: a.text }) : a));
-  const draftArticles = named.map((a) => ({ ...a, id: a.id.startsWith("draft:") || !sourceRead.articles.some((s) => s.id === a.id) ? a.id : `draft:${a.id}`, draft: true }));
+  const read: ReadOptions = { ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}), ...(options.ignore ? { ignore: options.ignore } : {}) };
+  if (drafts.length === 0) throw new UnreadableInputError("no draft given");
+  if (sources.length === 0) throw new UnreadableInputError("no sources given");
+  const draftRead = await readEvery(drafts, "draft", options.stdin, { ...read, ...(options.stdinFilename ? { stdinName: options.stdinFilename } : {}) });
+  const sourceRead = await readEvery(sources, "source", options.stdin, read);
+  const draftArticles = draftRead.articles.map((a) => ({ ...a, id: a.id.startsWith("draft:") || !sourceRead.articles.some((s) => s.id === a.id) ? a.id : `draft:${a.id}`, draft: true }));
   const draftIds = new Set(draftArticles.map((a) => a.id));
   const facts = options.facts ? await readFacts(options.facts) : undefined;
   const warnings = [...draftRead.warnings, ...sourceRead.warnings];
-  if (draftArticles.length === 0) warnings.push(`no readable draft in ${drafts.join(" ")}`);
   const full = analyseArticles([...draftArticles, ...sourceRead.articles].sort((a, b) => (a.id < b.id ? -1 : 1)), warnings, { drafts: draftIds, ...(facts ? { facts } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  const findings = draftFindings(full.findings, draftIds, { unsupported: options.unsupported ?? "warning", verbose: options.verbose ?? false });
+  const findings = inDraftOrder(draftFindings(full.findings, draftIds, { unsupported: options.unsupported ?? "warning", verbose: options.verbose ?? false }), full.claims, draftIds);
   const count = (kind: string) => findings.filter((f) => f.kind === kind).length;
   return {
     ...full,

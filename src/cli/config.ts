@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readJsonFile } from "../shared/json-file.js";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
 import { z } from "zod";
 
 const HedgeKind = z.enum(["atLeast", "moreThan", "about", "nearly", "atMost", "lessThan"]);
@@ -41,4 +42,28 @@ export function findConfig(explicit: string | undefined, cwd = process.cwd()): s
 /** Reads and validates a config file; a bad one throws a one-line message that names the file and the key. */
 export function loadConfig(path: string): Config {
   return readJsonFile(path, Config).data;
+}
+
+/** A config as it applies: its paths resolved against its own folder, as eslint resolves its own. */
+export interface ResolvedConfig extends Omit<Config, "ignore"> {
+  /** true for a file or folder (absolute path) the config's `ignore` patterns name */
+  ignore?: (absolutePath: string) => boolean;
+}
+
+/**
+ * `facts` and `ignore` are relative to the folder of the config file, not to wherever the command
+ * runs, so one config means the same from any subfolder; a path outside that folder is never ignored.
+ */
+export function resolveConfig(config: Config, path: string): ResolvedConfig {
+  const folder = dirname(resolve(path));
+  const { ignore, ...rest } = config;
+  const resolved: ResolvedConfig = { ...rest, ...(config.facts ? { facts: resolve(folder, config.facts) } : {}) };
+  if (ignore?.length) {
+    const match = picomatch(ignore, { dot: true });
+    resolved.ignore = (absolutePath) => {
+      const inside = relative(folder, absolutePath);
+      return inside !== "" && inside !== ".." && !inside.startsWith(`..${sep}`) && !isAbsolute(inside) && match(inside.split(sep).join("/"));
+    };
+  }
+  return resolved;
 }

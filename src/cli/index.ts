@@ -1,9 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import { dirname, basename, join } from "node:path";
-import picomatch from "picomatch";
-import { check, factcheck, readAndExtract, readFacts, reconcileRecords } from "../index.js";
+import { dirname, basename, join, resolve } from "node:path";
+import { check, factcheck, readAndExtract, readFacts, reconcileRecords, UnreadableInputError } from "../index.js";
 import { readRecords } from "./records.js";
 import { addTitles } from "../extract/people.js";
 import { addHedges } from "../extract/hedges.js";
@@ -17,7 +16,9 @@ import { colorLevel } from "./color.js";
 import { commandSuggestion, oneLineError } from "./suggest.js";
 import { progress } from "./progress.js";
 import { defaultJobs } from "../extract/pool.js";
-import { findConfig, loadConfig, type Config } from "./config.js";
+import { findConfig, loadConfig, resolveConfig, type ResolvedConfig } from "./config.js";
+import { outputProblem } from "./output.js";
+import { fails, type FailOn } from "../report/gate.js";
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -46,8 +47,6 @@ Examples:
   $ factcheck check draft.md --against seeds/ --unsupported off --verbose
 
 Exit status: 0 the draft passes, 1 findings at or above --fail-on (default: error), 2 could not run.`;
-
-const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 
 /** --max-file-size in bytes, with an optional k/M/G suffix. */
 function maxFileSizeOf(value: string): number {
@@ -113,11 +112,14 @@ function terminalWidth(io: CliIO): number {
 }
 
 /** Did the report reach the --fail-on level, or exceed --max-warnings? */
-function exitCode(report: Report, failOn: string, maxWarnings: number | undefined): number {
-  const problems = report.findings.filter((f) => f.kind !== "agreement");
-  if (failOn !== "off" && problems.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as "warning" | "error"])) return 1;
-  if (maxWarnings !== undefined && problems.filter((f) => f.severity === "warning").length > maxWarnings) return 1;
-  return 0;
+function exitCode(report: Report, failOn: FailOn, maxWarnings: number | undefined): number {
+  return fails(report.findings, failOn, maxWarnings) ? 1 : 0;
+}
+
+/** Refuses, before any reading, an -o that cannot be written or would overwrite or feed an input. */
+function checkOutput(output: string | undefined, inputs: readonly string[]): void {
+  const problem = output === undefined ? null : outputProblem(output, inputs);
+  if (problem) throw new UsageError(problem);
 }
 
 /** Writes pieces of text to a stream in batches, waiting when the stream asks to. */
@@ -146,14 +148,23 @@ async function writeAtomically(path: string, pieces: Iterable<string>): Promise<
   }
 }
 
-/** Applies a config file's lexicon additions; returns it for its defaults. */
-function applyConfig(path: string | undefined): Config {
+/** -o: written atomically; a failure is one line naming the file. */
+async function writeOutput(path: string, pieces: Iterable<string>): Promise<void> {
+  try {
+    await writeAtomically(path, pieces);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+/** Applies a config file's lexicon additions; returns it for its defaults, paths resolved against its folder. */
+function applyConfig(path: string | undefined): ResolvedConfig {
   if (!path) return {};
   const config = loadConfig(path);
   if (config.lexicon?.titles) addTitles(config.lexicon.titles);
   if (config.lexicon?.hedges) addHedges(config.lexicon.hedges);
   if (config.lexicon?.exclusiveOffices) addExclusiveOffices(config.lexicon.exclusiveOffices);
-  return config;
+  return resolveConfig(config, path);
 }
 
 /** Runs the command line and returns the exit code; it never calls process.exit. */
@@ -164,13 +175,16 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
   const configureOutput = (command: Command) =>
     command.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: () => undefined, outputError: () => undefined });
 
-  /** Shared tail of both commands: options from flags over config, the report, its output and exit code. */
-  const finish = async (command: Command, run: (config: Config) => Promise<Report>) => {
+  /** Shared tail of the commands: options from flags over config, the report, its output and exit code. */
+  const finish = async (command: Command, inputs: readonly string[], run: (config: ResolvedConfig) => Promise<Report>) => {
     const options = command.opts<CommonOptions>();
     const config = applyConfig(findConfig(options.config));
+    // the facts file is an input too: -o must not replace it
+    const factsFile = options.facts ?? config.facts;
+    checkOutput(options.output, factsFile ? [...inputs, factsFile] : inputs);
     const source = (name: string) => command.getOptionValueSource(name);
     const format = (options.json ? "json" : source("format") === "default" && config.format ? config.format : options.format) as FormatName;
-    const failOn = source("failOn") === "default" && config.failOn ? config.failOn : options.failOn;
+    const failOn = (source("failOn") === "default" && config.failOn ? config.failOn : options.failOn) as FailOn;
     const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
     if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}"`);
     let report = await run(config);
@@ -185,28 +199,10 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     const pieces: Iterable<string> =
       format === "json"
         ? jsonChunks(report)
-        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: terminalWidth(io), terminal: !options.output && io.stdout.isTTY === true })];
-    if (options.output) {
-      try {
-        await writeAtomically(options.output, pieces);
-      } catch (error) {
-        throw new UsageError(`cannot write ${options.output} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-      }
-    } else await writePieces(io.stdout, pieces);
+        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: terminalWidth(io), terminal: !options.output && io.stdout.isTTY === true, gate: { failOn, maxWarnings } })];
+    if (options.output) await writeOutput(options.output, pieces);
+    else await writePieces(io.stdout, pieces);
     code = exitCode(report, failOn, maxWarnings);
-  };
-
-  const ignored = (config: Config) => (config.ignore?.length ? picomatch(config.ignore, { dot: true }) : undefined);
-  const withoutIgnored = (report: Report, config: Config): Report => {
-    const match = ignored(config);
-    if (!match) return report;
-    const dropped = new Set(report.sources.filter((s) => match(s.path)).map((s) => s.id));
-    return {
-      ...report,
-      sources: report.sources.filter((s) => !dropped.has(s.id)),
-      claims: report.claims.filter((c) => !dropped.has(c.source)),
-      findings: report.findings.filter((f) => !f.values.every((v) => v.sources.every((s) => dropped.has(s)))),
-    };
   };
 
   configureOutput(program)
@@ -219,7 +215,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     // options after "check" are check's own, not the main command's
     .enablePositionalOptions()
     .action(async (inputs: string[], _options: unknown, command: Command) => {
-      await finish(command, async (config) => {
+      await finish(command, inputs, async (config) => {
         const options = command.opts<CommonOptions & { stdinFilename?: string }>();
         const facts = options.facts ?? config.facts;
         const bar = progress(io.stderr, io.env);
@@ -229,10 +225,11 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
           onProgress: bar.update,
           ...(options.maxFileSize ? { maxFileSize: maxFileSizeOf(options.maxFileSize) } : {}),
           ...(facts ? { facts } : {}),
+          ...(config.ignore ? { ignore: config.ignore } : {}),
           ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
         });
         bar.end();
-        return withoutIgnored(report, config);
+        return report;
       });
     });
   addCommonOptions(program, "off").option("--stdin-filename <name>", "the name an article read from stdin goes by in messages; its extension gives its format");
@@ -242,20 +239,22 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
   const checkCommand = configureOutput(new Command("check"))
     .description("Check a draft against its sources before publishing: contradicted claims are errors, claims no source makes are warnings.")
     .argument("<drafts...>", "draft files (.md, .txt, .html) or - for stdin")
-    .requiredOption("--against <sources...>", "the source articles: files, folders or -")
+    // one value per --against, so that drafts may come after it: `check --against sources/ draft.md`
+    .requiredOption("--against <sources>", "the source articles: a file, folder, URL or - (repeat for more)", (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .addOption(new Option("--unsupported <level>", "what a claim no source makes is").choices(["error", "warning", "off"]).default("warning"))
     .option("--verbose", "also list the draft's claims the sources support")
-    .option("--stdin-filename <name>", "the name a draft read from stdin goes by in messages")
+    .option("--stdin-filename <name>", "the name a draft read from stdin goes by; its extension decides its format (without it, stdin is Markdown when it opens with front matter or has # headings)")
     .addHelpText("after", CHECK_EXAMPLES)
     .action(async (drafts: string[], _options: unknown, command: Command) => {
-      await finish(command, async (config) => {
-        const flags = command.opts<CheckFlags>();
+      const flags = command.opts<CheckFlags>();
+      await finish(command, [...drafts, ...flags.against], async (config) => {
         const unsupported = command.getOptionValueSource("unsupported") === "default" && config.unsupported ? config.unsupported : flags.unsupported;
         const facts = flags.facts ?? config.facts;
+        const size = flags.maxFileSize ? { maxFileSize: maxFileSizeOf(flags.maxFileSize) } : {};
         const bar = progress(io.stderr, io.env);
-        const report = await check(drafts, flags.against, { stdin: io.stdin, unsupported, verbose: flags.verbose ?? false, onProgress: bar.update, ...(facts ? { facts } : {}), ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}) });
+        const report = await check(drafts, flags.against, { stdin: io.stdin, unsupported, verbose: flags.verbose ?? false, onProgress: bar.update, ...size, ...(facts ? { facts } : {}), ...(config.ignore ? { ignore: config.ignore } : {}), ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}) });
         bar.end();
-        return withoutIgnored(report, config);
+        return report;
       });
     });
   addCommonOptions(checkCommand, "error");
@@ -270,6 +269,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .addHelpText("after", "\nExample:\n  $ factcheck extract seeds/ | factcheck reconcile --json\n  $ ls seeds/*.txt | parallel -j4 factcheck extract {} > claims.ndjson && factcheck reconcile claims.ndjson")
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const options = command.opts<{ output?: string; jobs?: string }>();
+      checkOutput(options.output, inputs);
       const bar = progress(io.stderr, io.env);
       const { records, warnings } = await readAndExtract(inputs, { stdin: io.stdin, jobs: jobsOf(options.jobs), onProgress: bar.update });
       bar.end();
@@ -279,7 +279,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       const lines = (function* () {
         for (const r of records) yield `${safeJson(JSON.stringify(r))}\n`;
       })();
-      if (options.output) await writeAtomically(options.output, lines);
+      if (options.output) await writeOutput(options.output, lines);
       else await writePieces(io.stdout, lines);
     });
   program.addCommand(extractCommand);
@@ -289,10 +289,13 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .argument("[records...]", "NDJSON files of records, or - for stdin (the default)")
     .addHelpText("after", "\nExample:\n  $ factcheck extract a/ > a.ndjson; factcheck extract b/ > b.ndjson; factcheck reconcile a.ndjson b.ndjson --format unix")
     .action(async (files: string[], _options: unknown, command: Command) => {
-      await finish(command, async (config) => {
-        const { records, warnings } = await readRecords(files.length > 0 ? files : ["-"], io.stdin);
+      const given = files.length > 0 ? files : ["-"];
+      await finish(command, given, async (config) => {
+        const { records, warnings } = await readRecords(given, io.stdin);
         const facts = command.opts<CommonOptions>().facts ?? config.facts;
-        return withoutIgnored(reconcileRecords(records, warnings, facts ? { facts: await readFacts(facts) } : {}), config);
+        // records of ignored files are dropped before the reduce, so they count nowhere
+        const kept = config.ignore ? records.filter((r) => !config.ignore!(resolve(r.path.replace(/#[^/]*$/, "")))) : records;
+        return reconcileRecords(kept, warnings, facts ? { facts: await readFacts(facts) } : {});
       });
     });
   addCommonOptions(reconcileCommand, "off");
@@ -311,7 +314,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`factcheck: ${safeText(message.replace(/\s*\n\s*/g, " "))}\n`);
-    if (debug && error instanceof Error && error.stack && !(error instanceof UsageError)) io.stderr.write(`${error.stack}\n`);
+    if (debug && error instanceof Error && error.stack && !(error instanceof UsageError) && !(error instanceof UnreadableInputError)) io.stderr.write(`${error.stack}\n`);
     return 2;
   }
 }

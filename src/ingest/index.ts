@@ -3,7 +3,7 @@ import { findDates } from "../shared/dates.js";
 import { lineColumnOf, lineStartsOf, linesOf } from "../shared/positions.js";
 import { readMasthead, readWireDateline } from "./dateline.js";
 import { readInputs, streamInputs, type InputText, type ReadOptions } from "./read.js";
-import { maskMarkdown } from "./markdown.js";
+import { looksLikeMarkdown, maskMarkdown } from "./markdown.js";
 import { splitSegments } from "./segments.js";
 
 const RELATIVE_DAY = /\b(yesterday|today|tonight|last week|(on|last|this|next) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/gi;
@@ -60,10 +60,16 @@ function dateFromText(article: Article): string | null {
   return latest;
 }
 
+/** Markdown by its extension; stdin with no name given (--stdin-filename decides otherwise) by its look. */
+function isMarkdown(input: InputText): boolean {
+  if (/\.(md|markdown)$/i.test(input.path)) return true;
+  return input.path === "<stdin>" && looksLikeMarkdown(input.text);
+}
+
 /** Understands one input text as an article: its masthead, title, segments and anchor date. */
 export function toArticle(input: InputText): Article {
   // Markdown: the prose stays in place, the markup becomes spaces, so positions are the file's own
-  const text = /\.(md|markdown)$/i.test(input.path) ? maskMarkdown(input.text) : input.text;
+  const text = isMarkdown(input) ? maskMarkdown(input.text) : input.text;
   const lineStarts = lineStartsOf(text);
   const lines = linesOf(text, lineStarts);
   const masthead = readMasthead(lines.map((l) => l.text));

@@ -32,3 +32,14 @@ export function maskMarkdown(source: string): string {
   }
   return out;
 }
+
+/**
+ * Whether text of no known name (stdin without --stdin-filename) is Markdown: it opens with front
+ * matter, or a line is an ATX heading ("# Title", "## Section"). Wire copy has neither; a
+ * hashtag ("#MeToo") has no space after its mark and is not a heading.
+ */
+export function looksLikeMarkdown(text: string): boolean {
+  const head = text.replace(/^\uFEFF/, "");
+  if (/^(---|\+\+\+)\r?\n[\s\S]*?\r?\n\1\s*(\r?\n|$)/.test(head)) return true;
+  return /^ {0,3}#{1,6}[ \t]+\S/m.test(head);
+}

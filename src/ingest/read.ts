@@ -4,6 +4,7 @@ import { decode } from "./decode.js";
 import { fetchPage, isUrl, type Fetched } from "./fetch.js";
 import { readHtml, type HtmlArticle } from "./formats/html.js";
 import { readJsonRecords, readNdjsonRecords } from "./formats/records.js";
+import { ownOutputKind } from "./own-output.js";
 
 /** One input text as read from disk or stdin, before it is understood as an article. */
 export interface InputText {
@@ -29,7 +30,9 @@ export interface ReadResult {
 export interface ReadOptions {
   /** files larger than this many bytes are skipped with a warning; stdin too */
   maxFileSize?: number;
-  /** the name stdin's text goes by (--stdin-filename): its id, and by its extension its format */
+  /** files and folders met in a folder for which this says true (given the absolute path) are not read */
+  ignore?: (absolutePath: string) => boolean;
+  /** the name stdin goes by (check's --stdin-filename): its id and path, and its extension decides its format */
   stdinName?: string;
 }
 
@@ -115,7 +118,7 @@ class Reader {
   constructor(
     private readonly maxFileSize: number,
     private readonly emit: (input: InputText) => void,
-    private readonly stdinName?: string,
+    private readonly ignore: (absolutePath: string) => boolean = () => false,
   ) {}
 
   /**
@@ -147,6 +150,8 @@ class Reader {
         const link = entry.isSymbolicLink();
         if (!link && !entry.isDirectory() && !entry.isFile()) continue;
         if (!link && entry.isFile() && !READABLE.has(extname(entry.name).toLowerCase())) continue;
+        // the config's ignore is applied before reading: an ignored file is never read, counted or quoted
+        if (this.ignore(resolve(full))) continue;
         let info: Stats;
         try {
           info = statSync(full);
@@ -215,8 +220,8 @@ class Reader {
     await this.addText(Buffer.from(page.body, "utf8"), { id: url, path: url, name: url, format: page.html ? "html" : "text", inFolder: false, noun: "input" });
   }
 
-  async readStdin(stdin: NodeJS.ReadableStream): Promise<void> {
-    const name = this.stdinName ?? "<stdin>";
+  async readStdin(stdin: NodeJS.ReadableStream, stdinName?: string): Promise<void> {
+    const name = stdinName ?? "<stdin>";
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of stdin) {
@@ -228,7 +233,8 @@ class Reader {
       }
       chunks.push(buffer);
     }
-    await this.addText(Buffer.concat(chunks), { id: name, path: name, name, format: this.stdinName ? formatOf(name) : null, inFolder: false, noun: "input" });
+    // a name given for stdin decides its format as an extension would; without one it is sniffed
+    await this.addText(Buffer.concat(chunks), { id: name, path: name, name, format: stdinName ? formatOf(stdinName) : null, inFolder: false, noun: "input" });
   }
 
   /** Decodes a file's bytes and reads them in their format. `format` null: not known by extension, sniffed. */
@@ -243,6 +249,11 @@ class Reader {
     const text = decoded.text;
     if (text.trim() === "") {
       this.warnings.push(`${name}: empty ${noun} skipped`);
+      return;
+    }
+    const own = ownOutputKind(text);
+    if (own) {
+      this.warnings.push(`${name}: a factcheck ${own}, not an article: skipped`);
       return;
     }
     const format = source.format ?? sniff(text);
@@ -327,10 +338,10 @@ export async function readInputs(paths: readonly string[], stdin: NodeJS.Readabl
  */
 export async function streamInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions, emit: (input: InputText) => void): Promise<string[]> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const reader = new Reader(maxFileSize, emit, options.stdinName);
+  const reader = new Reader(maxFileSize, emit, options.ignore);
   for (const given of paths) {
     if (given === "-") {
-      await reader.readStdin(stdin);
+      await reader.readStdin(stdin, options.stdinName);
       continue;
     }
     if (isUrl(given)) {

@@ -27,7 +27,7 @@ describe("help and mistyped commands", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Usage: factcheck check \[options\] <drafts\.\.\.>/);
-    expect(r.stdout).toContain("--against <sources...>");
+    expect(r.stdout).toContain("--against <sources>");
   });
 
   it("factcheck help chek: not a command, and which one was meant", () => {

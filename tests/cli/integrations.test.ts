@@ -25,7 +25,10 @@ it("the pre-commit hook's entry, with the args the README gives and the staged f
   const { code, stdout } = runBin([...entry.slice(1), `--against=${draftCase}/sources`, `${draftCase}/draft.md`]);
   expect(code).toBe(1);
   expect(stdout.trim().split("\n")).toHaveLength(3);
-  expect(new RegExp(/^\s*files:\s*(.+)$/m.exec(hook)![1]!.trim()).test("draft.md")).toBe(true);
+  // the hook takes the drafts, not every Markdown file of the repository (README.md is no draft)
+  const files = new RegExp(/^\s*files:\s*(.+)$/m.exec(hook)![1]!.trim());
+  expect(files.test("drafts/draft.md")).toBe(true);
+  expect(files.test("README.md")).toBe(false);
 });
 
 it("the README's GitHub Actions step writes a SARIF file that code scanning can take", () => {
