@@ -9,7 +9,7 @@ import { UnreadableInputError } from "./shared/input-error.js";
 import { Facts } from "./model/facts.js";
 import { draftFindings, type DraftOptions } from "./reconcile/draft.js";
 import type { Article } from "./model/article.js";
-import type { Claim, RawClaim } from "./model/claim.js";
+import { frameOf, type Claim, type RawClaim } from "./model/claim.js";
 import { KIND_ORDER, type Finding } from "./model/finding.js";
 import type { ArticleRecord } from "./model/record.js";
 import type { Report, Skipped } from "./model/report.js";
@@ -159,7 +159,7 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
         ...(r.draft ? { draft: true as const } : {}),
       }))
       .concat(factsId ? [{ id: factsId, path: factsId, title: "reference facts", published: null, outlet: null, language: "en", reliability: 1, origin: `origin:${factsId}` }] : []),
-    claims: claims.map((c) => ({ id: c.id, source: c.source, attribute: c.attribute, subject: subjects.get(c.id) ?? c.subject, value: c.value, evidence: c.evidence })),
+    claims: claims.map((c) => ({ id: c.id, source: c.source, attribute: c.attribute, subject: subjects.get(c.id) ?? c.subject, value: c.value, evidence: c.evidence, frame: frameOf(c) })),
     findings: numbered,
     summary: {
       sources: records.length + (factsId ? 1 : 0),
@@ -168,6 +168,7 @@ export function reconcileRecords(input: readonly ArticleRecord[], warnings: read
       contradictions: count("contradiction"),
       uncorroborated: count("uncorroborated"),
       updates: count("update"),
+      discrepancies: count("discrepancy"),
     },
     ...(stories.length > 1 ? { stories } : {}),
     skipped: records.flatMap((r) => r.skipped),

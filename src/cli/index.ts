@@ -69,6 +69,8 @@ interface CommonOptions {
   maxFileSize?: string;
   color?: boolean;
   debug?: boolean;
+  /** the main command: also list the possible discrepancies; check: also its supported claims */
+  verbose?: boolean;
 }
 
 interface CheckFlags extends CommonOptions {
@@ -199,7 +201,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     const pieces: Iterable<string> =
       format === "json"
         ? jsonChunks(report)
-        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: terminalWidth(io), terminal: !options.output && io.stdout.isTTY === true, gate: { failOn, maxWarnings } })];
+        : [FORMATS[format](report, { colorLevel: options.output ? 0 : colorLevel(options.color, io.env, io.stdout.isTTY === true), width: terminalWidth(io), terminal: !options.output && io.stdout.isTTY === true, verbose: options.verbose === true, gate: { failOn, maxWarnings } })];
     if (options.output) await writeOutput(options.output, pieces);
     else await writePieces(io.stdout, pieces);
     code = exitCode(report, failOn, maxWarnings);
@@ -232,7 +234,9 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
         return report;
       });
     });
-  addCommonOptions(program, "off").option("--stdin-filename <name>", "the name an article read from stdin goes by in messages; its extension gives its format");
+  addCommonOptions(program, "off")
+    .option("--stdin-filename <name>", "the name an article read from stdin goes by in messages; its extension gives its format")
+    .option("--verbose", "also list the possible discrepancies: values that differ but may not be about one event at one time");
   // "factcheck help check" is check's help, not an input named "help"
   program.helpCommand("help [command]", "show the help of a command");
 

@@ -24,6 +24,8 @@ export function findDurations(sentence: Sentence): Quantity[] {
   for (const m of sentence.text.matchAll(DURATION)) {
     const elapsed = m.groups?.elapsed ?? "";
     if (elapsed && !/\bfor\s+$/i.test(sentence.text.slice(0, m.index!))) continue;
+    // "at 17:06 hours local time": a clock time, not six hours
+    if (/\d[:.]$/.test(sentence.text.slice(0, m.index!))) continue;
     const text = m[0].slice(0, m[0].length - elapsed.length);
     const value = parseNumber(m[2]!);
     if (value === null || value <= 0) continue;

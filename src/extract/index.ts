@@ -243,12 +243,15 @@ export function extract(article: Article): RawClaim[] {
   const add = (s: ReadSentence, attribute: Attribute, offset: number, value: ClaimValue, context: Omit<RawClaim["context"], "offset">) => {
     if (inDateline(offset)) return;
     const { line, column } = lineColumnOf(article.lineStarts, offset);
+    // the value as written, where the text holds it there ("President", "at least 12"); else its first character
+    const length = article.text.startsWith(value.text, offset) ? value.text.length : 1;
+    const { line: endLine, column: endColumn } = lineColumnOf(article.lineStarts, offset + length);
     claims.push({
       source: article.id,
       attribute,
       subject: { id: "", name: context.about },
       value,
-      evidence: { quote: quoteOf(s), line, column, segment: s.segment },
+      evidence: { quote: quoteOf(s), line, column, segment: s.segment, start: offset, end: offset + length, endLine, endColumn },
       context: { ...context, offset },
     });
   };

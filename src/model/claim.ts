@@ -23,8 +23,40 @@ export const Evidence = z.object({
   line: z.number().int(),
   column: z.number().int(),
   segment: SegmentKind,
+  /** the value's exact span in its source: UTF-16 offsets, and the line and column where it ends */
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+  endLine: z.number().int().optional(),
+  endColumn: z.number().int().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/** How a claim's text presents it: as fact, as a plan, as someone's account, denied. */
+export const Modality = z.enum(["asserted", "planned", "reported", "negated", "hypothetical"]);
+export type Modality = z.infer<typeof Modality>;
+
+/**
+ * What a claim is about, as the tool resolved it; a field it could not resolve is absent. Two
+ * claims can contradict only when their frames are anchored to one event and agree field by field.
+ */
+export const Frame = z.object({
+  /** what is counted or measured, with its category: "people dead", "magnitude", "length" */
+  property: z.string().optional(),
+  /** what narrows it: a part ("in Velm district", "seriously"), a qualifier ("former") */
+  restrictors: z.array(z.string()).optional(),
+  /** whose figure or place in a series it is */
+  holder: z.string().optional(),
+  /** the word that names the claim's event in its own sentence ("quake", "shooting") */
+  event: z.string().optional(),
+  /** the event's own clause names it: without that, the claim may support but never contradict */
+  anchored: z.boolean(),
+  /** when the value holds: "current" (the article's own time), a background year, "future", "previous" */
+  time: z.string(),
+  /** who the text attributes it to ("police", "the US Geological Survey") */
+  attribution: z.string().optional(),
+  modality: Modality,
+});
+export type Frame = z.infer<typeof Frame>;
 
 /** The claim as the report gives it. */
 export const Claim = z.object({
@@ -34,6 +66,7 @@ export const Claim = z.object({
   subject: Subject,
   value: ClaimValue,
   evidence: Evidence,
+  frame: Frame.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -89,5 +122,22 @@ export const ClaimContext = z.object({
 export type ClaimContext = z.infer<typeof ClaimContext>;
 
 /** A claim as it travels from extract to align, before it has an id. */
-export const RawClaim = Claim.omit({ id: true }).extend({ context: ClaimContext });
+export const RawClaim = Claim.omit({ id: true, frame: true }).extend({ context: ClaimContext });
 export type RawClaim = z.infer<typeof RawClaim>;
+
+/** A claim's frame, read from what extract knew of its context. */
+export function frameOf(claim: RawClaim): Frame {
+  const x = claim.context;
+  const restrictors = [x.partial ? "part" : "", x.qualifier ?? ""].filter(Boolean);
+  const modality: Modality = x.period === "future" ? "planned" : x.attribution ? "reported" : "asserted";
+  return {
+    ...(claim.attribute !== "role" && claim.attribute !== "date" && claim.attribute !== "location" ? { property: x.about } : {}),
+    ...(restrictors.length > 0 ? { restrictors } : {}),
+    ...(x.holder ? { holder: x.holder } : claim.attribute === "role" ? { holder: x.about } : {}),
+    ...(x.trigger ? { event: x.trigger } : {}),
+    anchored: x.anchored === true,
+    time: x.period,
+    ...(x.attribution ? { attribution: x.attribution } : {}),
+    modality,
+  };
+}

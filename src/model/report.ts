@@ -33,6 +33,8 @@ export const Summary = z.object({
   contradictions: z.number().int(),
   uncorroborated: z.number().int(),
   updates: z.number().int().optional(),
+  /** values that differ but may not contradict (shown with --verbose) */
+  discrepancies: z.number().int().optional(),
 });
 
 export const Report = z.object({

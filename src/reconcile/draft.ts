@@ -34,6 +34,9 @@ export function draftFindings(findings: readonly Finding[], drafts: ReadonlySet<
       const severity = f.kind === "update" || !consensus ? "warning" : "error";
       const verb = f.kind === "update" ? "a later report gives" : "";
       kept.push({ ...f, kind: f.kind === "update" ? "update" : "contradiction", severity, message: `the draft gives ${subject} as ${wrong.map((v) => quote(v.text)).join(", ")}; ${verb ? `${verb} ${quote(consensus?.text ?? "")}` : backing}` });
+    } else if (f.kind === "discrepancy") {
+      // values that differ where the tool is not sure they are about one event: for a reader to weigh, never a failure
+      if (options.verbose) kept.push({ ...f, severity: "info", message: `the draft gives ${subject} as ${own.map((v) => quote(v.text)).join(", ")}; the sources give ${others.map((v) => quote(v.text)).join(", ")}, perhaps of another event or time` });
     } else if (options.verbose) {
       kept.push({ ...f, kind: "agreement", severity: "info", message: `supported: ${subject} as ${own.map((v) => quote(v.text)).join(", ")} (${plural(others.flatMap((v) => v.sources).filter((s, i, a) => a.indexOf(s) === i).length)})` });
     }

@@ -16,11 +16,13 @@ export interface PrettyOptions {
    * file the summary stays one line, the line scripts read (`factcheck seeds/ | head -1`).
    */
   terminal?: boolean;
+  /** also list the possible discrepancies */
+  verbose?: boolean;
   /** check's pass mark, for its verdict line (default: fail on an error) */
   gate?: { failOn: FailOn; maxWarnings: number | undefined };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : word.endsWith("y") ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 
 function where(claim: Claim): string {
   return `${claim.source}:${claim.evidence.line}:${claim.evidence.column}`;
@@ -82,6 +84,13 @@ export function formatPretty(report: Report, options: PrettyOptions): string {
   if (updates.length > 0) {
     out.push("", c.bold("Updates (later reports revise earlier figures)"));
     out.push(table(c, ["subject", "values in time order", "latest"], updates.map((f) => [`${f.attribute}: ${f.subject.name}`, f.values.map((v) => `${v.text} (${v.sources.join(", ")})`).join(" → "), f.consensus ?? ""]), options.width));
+  }
+  const discrepancies = byKind("discrepancy");
+  if (discrepancies.length > 0 && options.verbose) {
+    out.push("", c.bold("Possible discrepancies (values differ, but may not be about one event at one time)"));
+    out.push(table(c, ["attribute", "subject", "values", "confidence"], discrepancies.map((f) => [f.attribute, f.subject.name, f.values.map((v) => `${v.text} (${v.sources.join(", ")})`).join(" / "), f.confidence?.toFixed(2) ?? ""]), options.width));
+  } else if (discrepancies.length > 0) {
+    out.push("", ...wrapLine(c.dim(`${plural(discrepancies.length, "possible discrepancy")} not shown (values that differ but may not be about one event at one time); --verbose lists them.`), options.width, 2));
   }
   const agreements = byKind("agreement");
   if (agreements.length > 0) {
