@@ -1,6 +1,7 @@
 import titles from "./lexicon/titles.json" with { type: "json" };
 import calendar from "./lexicon/calendar-words.json" with { type: "json" };
 import places from "./lexicon/places.json" with { type: "json" };
+import roles from "./lexicon/roles.json" with { type: "json" };
 import type { Sentence, Token } from "./nlp.js";
 
 /** A person's title as one sentence gives it. */
@@ -20,6 +21,9 @@ export interface NameSpan {
 }
 
 const TITLES = new Set(titles.titles);
+/** Occupations (WordNet's role nouns): read only in lower case, as news writes them ("producer Steven Moffat"). */
+const OCCUPATIONS = new Set(roles.roles.filter((r) => !TITLES.has(r)));
+const OCCUPATION_FIRST_WORDS = new Set([...OCCUPATIONS].map((r) => r.split(/[ -]/)[0]!));
 
 /** Adds titles from a newsroom's config to the lexicon (lower case, as "deputy harbour master"). */
 export function addTitles(extra: readonly string[]): void {
@@ -72,12 +76,12 @@ export function readName(tokens: readonly Token[], i: number): NameSpan | null {
 /** The title (longest first) that starts at token i, with how many tokens it takes. */
 function titleAt(sentence: Sentence, i: number): { title: string; normalized: string; length: number; plural: boolean } | null {
   const tokens = sentence.tokens;
-  if (!FIRST_WORDS.has(tokens[i]!.lower) && !ABBREVIATIONS.has(tokens[i]!.lower.replace(/\.$/, ""))) return null;
+  if (!FIRST_WORDS.has(tokens[i]!.lower) && !ABBREVIATIONS.has(tokens[i]!.lower.replace(/\.$/, "")) && !OCCUPATION_FIRST_WORDS.has(tokens[i]!.text)) return null;
   for (let length = Math.min(5, tokens.length - i); length >= 1; length--) {
     const last = tokens[i + length - 1]!;
     const phrase = sentence.text.slice(tokens[i]!.start - sentence.start, last.end - sentence.start);
     const lower = phrase.toLowerCase();
-    if (TITLES.has(lower)) return { title: phrase, normalized: lower, length, plural: false };
+    if (TITLES.has(lower) || (OCCUPATIONS.has(phrase) && !/^\p{Lu}/u.test(phrase))) return { title: phrase, normalized: lower, length, plural: false };
     const plural = PLURALS.get(lower);
     if (plural) return { title: phrase, normalized: plural, length, plural: true };
     if (length === 1) {
