@@ -124,6 +124,8 @@ function scopeOf(tokens: readonly Token[], first: number, last: number): string 
     }
   }
   if (before === "another" || tokens[last + 1]?.lower === "more") return "increment";
+  // "no one else was hurt": nobody besides those named
+  if (tokens[last + 1]?.lower === "else") return "part";
   // "131 of the 240 seats": the second figure is the whole the first is part of
   if ((before === "the" && tokens[first - 2]?.lower === "of" && tokens[first - 3]?.pos === "NUM") || (before === "of" && tokens[first - 2]?.lower === "out")) return "total";
   if (tokens[last + 1]?.lower === "of" && /^(the|them|those|these)$/.test(tokens[last + 2]?.lower ?? "")) return "part";

@@ -138,8 +138,10 @@ function judge(slot: Slot, ctx: Judging): Draft[] {
     const [low, high] = (a.value.low ?? a.value.number ?? 0) < (b.value.low ?? b.value.number ?? 0) ? [da, db] : [db, da];
     return low !== "" && high !== "" && low > high;
   };
+  // "no one was killed or injured" is no early toll: a firm denial contradicts a toll, before or after it
+  const denies = (c: SlotClaim) => c.attribute === "count" && c.value.high === 0 && !c.context.provisional && !c.context.partial;
   const isUpdate = ([a, b]: [SlotClaim, SlotClaim]) =>
-    (slot.attribute === "count" || slot.attribute === "measure") && !falls(a, b) &&
+    (slot.attribute === "count" || slot.attribute === "measure") && !falls(a, b) && !denies(a) && !denies(b) &&
     (a.context.provisional || b.context.provisional || (slot.volatile && ctx.dates.get(a.source) !== ctx.dates.get(b.source)));
   const clashes = allClashes.filter((pair) => !isUpdate(pair));
   if (clashes.length === 0) return updateFindings(slot, ctx);
