@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
 
 const argv = process.argv.slice(2);
 
@@ -64,6 +65,30 @@ function fatal(error) {
 process.on("uncaughtException", fatal);
 process.on("unhandledRejection", fatal);
 
-// the program is loaded only now, after the handlers above: a signal that comes while it loads is ours too
-const { main } = await import("../dist/cli/index.js");
-process.exitCode = await main(argv);
+// The run is on a worker thread (dist/cli/thread.js), and this thread only passes its output on:
+// a signal is handled here at once, even while the run is busy for minutes in one synchronous
+// call (a huge article, a library in a loop), which would starve a handler on the same thread.
+const worker = new Worker(new URL("../dist/cli/thread.js", import.meta.url), {
+  workerData: { argv, stdoutIsTTY: process.stdout.isTTY === true, columns: process.stdout.columns, stderrIsTTY: process.stderr.isTTY === true },
+  stdin: true,
+  stdout: true,
+  stderr: true,
+});
+worker.stdout.pipe(process.stdout);
+worker.stderr.pipe(process.stderr);
+let status;
+worker.on("message", (message) => {
+  // the run reads stdin only when asked to ("-"): reading it otherwise would wait on the terminal
+  if (message.stdin) process.stdin.pipe(worker.stdin);
+  // its output is all here: the thread may still hold a handle (stdin), so it is ended
+  if ("code" in message) {
+    status = message.code;
+    void worker.terminate();
+  }
+});
+worker.on("error", fatal);
+worker.on("exit", () => {
+  process.stdin.unpipe(worker.stdin);
+  process.stdin.destroy();
+  process.exitCode = status ?? 2;
+});

@@ -21,7 +21,8 @@ for (const line of readFileSync(join(wordnet.path, "data.noun"), "utf8").split("
   let k = 4 + 2 * words;
   const pointers = Number(fields[k++]);
   const hyponyms = [];
-  for (let p = 0; p < pointers; p++, k += 4) if (fields[k] === "~" || fields[k] === "~i") hyponyms.push(fields[k + 1]);
+  for (let p = 0; p < pointers; p++, k += 4) // "~i" (instances) are named people, Willy Brandt or Lincoln: no role
+    if (fields[k] === "~") hyponyms.push(fields[k + 1]);
   synsets.set(fields[0], { lemmas, hyponyms });
 }
 const roles = new Set();

@@ -65,8 +65,15 @@ export function align(claims: readonly (RawClaim & { id: string })[]): Slot[] {
   for (const c of claims) if (c.context.trigger && c.attribute !== "role") pushTo(words, keyOf(c), c.context.trigger);
   // shown as a noun ("grounding", not "ran aground"); the sources' own words stay as aliases
   const labels = new Map([...words].map(([key, list]) => [key, nounFor(mostCommon(list)!)]));
-  const wordsOf = (key: string) => [...new Set(words.get(key) ?? [])].sort();
-  const eventOf = (c: RawClaim): { key: string; label: string; words: string[] } => {
+  // once per event, not once per claim: an event's list holds a word for each of its claims, and
+  // a megabyte article has tens of thousands of them (read only: put() copies it)
+  const wordLists = new Map<string, readonly string[]>();
+  const wordsOf = (key: string): readonly string[] => {
+    let list = wordLists.get(key);
+    if (!list) wordLists.set(key, (list = [...new Set(words.get(key) ?? [])].sort()));
+    return list;
+  };
+  const eventOf = (c: RawClaim): { key: string; label: string; words: readonly string[] } => {
     const eventClass = classOf(c);
     const key = keyOf(c);
     const name = labels.get(key) ?? eventClass.replace(/^[^:]*:/, "");

@@ -157,7 +157,9 @@ export function startsAt(sentence: Sentence, index: number): boolean {
 }
 
 const DATE_LEAD = /^(on|early|late|last|this|about|around|at|since|by|in|from|before|after|until)$/;
-const blocks = (t: Token) => t.pos === "VERB" || t.pos === "AUX" || /^[,;:—–()]$/.test(t.text);
+/** Verbs that only say an event happened ("the shooting happened early Sunday"): they leave the date the event's. */
+const HAPPENED = new Set(["happened", "happens", "occurred", "occurs", "took", "place", "unfolded", "erupted", "began", "started", "was", "were", "is", "has", "had", "been"]);
+const blocks = (t: Token) => ((t.pos === "VERB" || t.pos === "AUX") && !HAPPENED.has(t.lower)) || /^[,;:—–()]$/.test(t.text);
 
 /**
  * Does the date at tokens [from, to] date the event word at `trigger`, not another predicate of

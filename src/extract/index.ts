@@ -85,6 +85,18 @@ function isBackground(mention: DateMention, anchor: string | null): boolean {
   return daysBetween(dateSpan(mention.iso)[1], anchor) > 45;
 }
 
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** "In early March, …" in an article of April: the month (YYYY-MM) a sentence opens with, when it is before the article's own. */
+function openingMonth(text: string, anchor: string | null): string | undefined {
+  const m = /^(?:In|By|Since|During|Back in) (?:early |late |mid-)?(January|February|March|April|May|June|July|August|September|October|November|December),/.exec(text);
+  if (!m || !anchor) return undefined;
+  const [year, month] = anchor.split("-").map(Number) as [number, number];
+  const named = MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1;
+  if (named === month) return undefined;
+  return `${named < month ? year : year - 1}-${String(named).padStart(2, "0")}`;
+}
+
 /** People a stretch of tokens names, by the full names the article gives with a title. */
 function peopleIn(sentence: Sentence, from: number, to: number, people: ReadonlyMap<string, string>): string[] {
   const found = new Set<string>();
@@ -265,8 +277,11 @@ export function extract(article: Article): RawClaim[] {
     const triggers = triggersBySentence[k]!;
     const future = isFuture(s);
     // a plan ("is expected to close in the first quarter of 2027") or a date after the dateline is another event
+    // "In early March, a gunman shot three people" in an article of April: a month before the
+    // article's own is another event's time, though within weeks
+    const earlierMonth = (d: DateMention) => /^\d{4}-\d{2}$/.test(d.iso) && !!anchorForPeriods && d.iso < anchorForPeriods.slice(0, 7);
     const periodOfDate = (d: DateMention) =>
-      isBackground(d, anchorForPeriods) ? d.iso.slice(0, 4) : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchorForPeriods && dateSpan(d.iso)[0] > anchorForPeriods) ? "future" : "current";
+      isBackground(d, anchorForPeriods) ? d.iso.slice(0, 4) : earlierMonth(d) ? d.iso : (future && d.iso > (anchor.date ?? "")) || (anchor.direction === "back" && anchorForPeriods && dateSpan(d.iso)[0] > anchorForPeriods) ? "future" : "current";
     const dates = datesIn(s, anchor, future).map((d) => ({
       ...d,
       token: Math.max(0, s.tokens.findIndex((t) => t.end > s.start + d.index)),
@@ -289,13 +304,20 @@ export function extract(article: Article): RawClaim[] {
         adverbial = true;
       }
     }
+    // "In early March, a gunman shot three people": a month alone, which dates nothing by itself,
+    // still puts the whole sentence in another month than the article's own
+    const opening = openingMonth(s.text, anchorForPeriods);
+    if (opening) {
+      for (const t of triggers) if (!triggerPeriods.has(t)) triggerPeriods.set(t, opening);
+      adverbial = true;
+    }
     // "Five people died in the quake": no date, but "the quake" is the one the sentence before dated
     if (dates.length === 0 && carried) {
       for (const t of triggers) if (!t.aside && !t.generic && t.eventClass === carried.eventClass && /^(the|that|this)$/.test(s.tokens[t.index - 1]?.lower ?? "")) triggerPeriods.set(t, carried.period);
     }
     const backgroundTrigger = triggers.find((t) => triggerPeriods.has(t) && !t.aside);
     carried = backgroundTrigger && adverbial ? { eventClass: backgroundTrigger.generic ? mainClass : backgroundTrigger.eventClass, period: triggerPeriods.get(backgroundTrigger)! } : dates.length > 0 || triggers.some((t) => !t.aside && !t.generic) ? undefined : carried;
-    const sentencePeriod = dates.map((d) => d.period).find((p) => p !== "current") ?? "current";
+    const sentencePeriod = dates.map((d) => d.period).find((p) => p !== "current") ?? opening ?? "current";
     const sentencePeople = peopleIn(s, 0, s.tokens.length - 1, people);
 
     /** The event a claim at token `index` hangs on; asides (a statement, an evacuation) only when `withAsides`. */

@@ -54,6 +54,38 @@ function engine(): ReturnType<typeof winkNLP> {
  * whose printed form differs from its source.
  */
 export function analyse(block: string, offset: number): Sentence[] {
+  if (block.length <= MAX_BLOCK_LENGTH) return analyseBlock(block, offset);
+  const sentences: Sentence[] = [];
+  for (const [start, end] of piecesOf(block)) for (const sentence of analyseBlock(block.slice(start, end), offset + start)) sentences.push(sentence);
+  return sentences;
+}
+
+/**
+ * The most text wink reads as one document. A line of megabytes (a minified page, a JSON dump)
+ * would be one document of a million tokens, whose arrays and garbage cost more than the text:
+ * it is read in pieces cut at sentence ends, each at its own offset, so every position holds.
+ */
+const MAX_BLOCK_LENGTH = 16_384;
+
+/** [start, end) pieces of at most MAX_BLOCK_LENGTH, cut after a sentence's end, else at a space, else anywhere. */
+function piecesOf(block: string): [number, number][] {
+  const pieces: [number, number][] = [];
+  let start = 0;
+  while (block.length - start > MAX_BLOCK_LENGTH) {
+    const window = block.slice(start, start + MAX_BLOCK_LENGTH);
+    // the last ". " (or "! ", "? ", with a closing quote) in the window's second half
+    let cut = -1;
+    for (const m of window.slice(MAX_BLOCK_LENGTH / 2).matchAll(/[.!?]["'”’)]*\s+(?=["'“‘(]?\p{Lu})/gu)) cut = MAX_BLOCK_LENGTH / 2 + m.index + m[0].length;
+    if (cut < 0) cut = window.lastIndexOf(" ") + 1;
+    if (cut <= MAX_BLOCK_LENGTH / 2) cut = MAX_BLOCK_LENGTH;
+    pieces.push([start, start + cut]);
+    start += cut;
+  }
+  pieces.push([start, block.length]);
+  return pieces;
+}
+
+function analyseBlock(block: string, offset: number): Sentence[] {
   const wink = engine();
   const its = wink.its;
   // wink slows to a crawl on long runs without a space; it is given a copy with a space every

@@ -1,5 +1,6 @@
 import quantities from "./lexicon/quantities.json" with { type: "json" };
 import titles from "./lexicon/titles.json" with { type: "json" };
+import roles from "./lexicon/roles.json" with { type: "json" };
 import type { Sentence, Token } from "./nlp.js";
 import type { Quantity } from "./quantity.js";
 import { isStreetOrdinal } from "./identifiers.js";
@@ -67,7 +68,8 @@ export function findOrdinals(sentence: Sentence): Quantity[] {
   return found;
 }
 
-const PERSON_SERIES = new Set([...titles.titles, ...quantities.personSeries]);
+// every title and occupation (WordNet's role nouns) names people: "the 14th warden" is someone's place
+const PERSON_SERIES = new Set([...titles.titles, ...roles.roles, ...quantities.personSeries]);
 
 /** "the 12th Doctor", "the 44th president": a series whose members are people. */
 export const isPersonSeries = (series: string) => PERSON_SERIES.has(series);

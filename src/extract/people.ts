@@ -126,6 +126,8 @@ export function findRoles(sentence: Sentence): RoleMention[] {
   const tokens = sentence.tokens;
   const roles: RoleMention[] = [];
   const add = (name: string, title: string, normalized: string, titleIndex: number, qualifier?: string) => {
+    // an occupation is a common noun too ("on the other hand Teldavia"): before a full name only
+    if (OCCUPATIONS.has(normalized) && name.split(" ").length < 2) return;
     const elect = /-elect$/i.test(title) ? "incoming" : undefined;
     // the value says what the text says: "former president", "outgoing President"
     const word = qualifier ? qualifierWord(tokens, titleIndex) : undefined;

@@ -1,4 +1,12 @@
+import { isRealDate } from "../shared/calendar.js";
 import { findDates } from "../shared/dates.js";
+
+/** A date the top of a page states that is no day of the calendar ("date 2026-14-31"): ignored, and said so. */
+export interface ImpossibleDate {
+  /** 1-based */
+  line: number;
+  date: string;
+}
 
 /** What the top of a page says about the article: when it was published, by whom. */
 export interface Masthead {
@@ -8,6 +16,7 @@ export interface Masthead {
   prefixLength: number;
   /** 0-based indexes of lines that only carry the date or byline */
   metaLines: number[];
+  impossible: ImpossibleDate[];
 }
 
 // " date 2026-01-13 Title…": the feed format the seeds come in
@@ -35,10 +44,13 @@ export function readMasthead(lines: readonly string[]): Masthead {
   let outlet: string | null = null;
   let prefixLength = 0;
   const metaLines: number[] = [];
+  const impossible: ImpossibleDate[] = [];
   const first = lines[0] ?? "";
   const feed = FEED_DATE.exec(first);
   if (feed) {
-    published = feed[1]!;
+    // the prefix is a machine dateline whether or not its date is a real one: it is never text
+    if (isRealDate(feed[1]!)) published = feed[1]!;
+    else impossible.push({ line: 1, date: feed[1]! });
     prefixLength = feed[0].length;
     const credit = AGGREGATOR_CREDIT.exec(first.slice(prefixLength));
     if (credit) {
@@ -60,7 +72,7 @@ export function readMasthead(lines: readonly string[]): Masthead {
       metaLines.push(i);
     }
   }
-  return { published, outlet, prefixLength, metaLines };
+  return { published, outlet, prefixLength, metaLines, impossible };
 }
 
 // "VELM, March 3 (Reuters) -", "PORT VELM, Ostria (AP) —", "VELM —": a wire dateline opens the first paragraph

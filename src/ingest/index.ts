@@ -1,5 +1,6 @@
 import type { Article } from "../model/article.js";
 import { findDates } from "../shared/dates.js";
+import { isRealDate } from "../shared/calendar.js";
 import { lineColumnOf, lineStartsOf, linesOf } from "../shared/positions.js";
 import { readMasthead, readWireDateline } from "./dateline.js";
 import { readInputs, streamInputs, type InputText, type ReadOptions } from "./read.js";
@@ -53,7 +54,7 @@ function dateFromText(article: Article): string | null {
       // a full date names its year: a piece without one needs no parser
       if (!/\d{4}/.test(piece)) continue;
       for (const mention of findDates(piece, { date: null, direction: "back" })) {
-        if (/^\d{4}-\d{2}-\d{2}$/.test(mention.iso) && !mention.relative && (!latest || mention.iso > latest)) latest = mention.iso;
+        if (isRealDate(mention.iso) && !mention.relative && (!latest || mention.iso > latest)) latest = mention.iso;
       }
     }
   }
@@ -66,17 +67,30 @@ function isMarkdown(input: InputText): boolean {
   return input.path === "<stdin>" && looksLikeMarkdown(input.text);
 }
 
-/** Understands one input text as an article: its masthead, title, segments and anchor date. */
-export function toArticle(input: InputText): Article {
+/** Markdown front matter's date ("date: 2026-01-14"), with its 1-based line. */
+function frontMatterDate(text: string): { date: string; line: number } | null {
+  const front = /^(?:---|\+\+\+)\r?\n([\s\S]*?)\r?\n(?:---|\+\+\+)/.exec(text)?.[1] ?? "";
+  const m = /^(?:date|published)\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(front);
+  if (!m) return null;
+  // the opening fence is line 1
+  return { date: m[1]!, line: 2 + (front.slice(0, m.index).match(/\n/g)?.length ?? 0) };
+}
+
+/**
+ * Understands one input text as an article: its masthead, title, segments and anchor date. A date
+ * the text or its metadata states that is no day of the calendar is ignored, with a warning in
+ * `warnings` naming the file and line.
+ */
+export function toArticle(input: InputText, warnings: string[] = []): Article {
   // Markdown: the prose stays in place, the markup becomes spaces, so positions are the file's own
   const text = isMarkdown(input) ? maskMarkdown(input.text) : input.text;
   const lineStarts = lineStartsOf(text);
   const lines = linesOf(text, lineStarts);
   const masthead = readMasthead(lines.map((l) => l.text));
-  // Markdown front matter may give the date and title ("date: 2026-01-14")
-  const front = /^(?:---|\+\+\+)\r?\n([\s\S]*?)\r?\n(?:---|\+\+\+)/.exec(input.text)?.[1] ?? "";
-  const frontDate = /^(?:date|published)\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(front)?.[1];
-  if (frontDate && !masthead.published) masthead.published = frontDate;
+  const front = frontMatterDate(input.text);
+  if (front && !isRealDate(front.date)) masthead.impossible.push(front);
+  else if (front && !masthead.published) masthead.published = front.date;
+  for (const { line, date } of masthead.impossible) warnings.push(`${input.path}:${line}: ${date} is no date of the calendar; ignored`);
   const firstContentLine = 0;
   const segments = splitSegments(lines, firstContentLine, new Set(masthead.metaLines));
   if (masthead.prefixLength > 0 && segments[0]) {
@@ -85,7 +99,7 @@ export function toArticle(input: InputText): Article {
   const titleSegment = segments.find((s) => s.kind === "title");
   const title = input.title ?? (titleSegment ? text.slice(titleSegment.start, titleSegment.end).trim() || null : null);
   // a page's or record's own metadata outranks what the text's top lines suggest
-  if (input.published) masthead.published = input.published;
+  if (input.published && isRealDate(input.published)) masthead.published = input.published;
   if (input.outlet) masthead.outlet = input.outlet;
   const languages = segments.filter((s) => s.kind === "body" || s.kind === "title").map((s) => s.language);
   const article: Article = {
@@ -111,7 +125,7 @@ export function toArticle(input: InputText): Article {
     // the wire dateline's "March 3" is the filing date: with a year from the text it is the publication date
     if (wire?.monthDay) {
       const filed = findDates(`${wire.monthDay}, ${(inferred ?? "").slice(0, 4) || "2000"}`, { date: null, direction: "back" })[0];
-      if (filed && inferred) {
+      if (filed && inferred && isRealDate(filed.iso)) {
         article.published = filed.iso;
         article.anchor = { date: filed.iso, from: "dateline" };
       }
@@ -129,12 +143,14 @@ export function toArticle(input: InputText): Article {
 export async function ingestEach(paths: readonly string[], stdin: NodeJS.ReadableStream | undefined, options: ReadOptions, onArticle: (article: Article) => void): Promise<string[]> {
   let latest: string | undefined;
   const undated: Article[] = [];
+  const dateWarnings: string[] = [];
   const warnings = await streamInputs(paths, stdin ?? process.stdin, options, (input) => {
-    const article = toArticle(input);
+    const article = toArticle(input, dateWarnings);
     if (!article.anchor.date) return void undated.push(article);
     if (!latest || article.anchor.date > latest) latest = article.anchor.date;
     onArticle(article);
   });
+  warnings.push(...dateWarnings);
   undated.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const article of undated) {
     if (latest) article.anchor = { date: latest, from: "story" };
@@ -150,7 +166,7 @@ export async function ingest(paths: readonly string[], stdin?: NodeJS.ReadableSt
   const counts = new Map<string, number>();
   for (const input of inputs) counts.set(input.id, (counts.get(input.id) ?? 0) + 1);
   // two folders may hold files of the same name: then the path tells them apart
-  const articles = inputs.map((input) => toArticle(counts.get(input.id)! > 1 ? { ...input, id: input.path } : input));
+  const articles = inputs.map((input) => toArticle(counts.get(input.id)! > 1 ? { ...input, id: input.path } : input, warnings));
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // an article with no date of its own is read as of the latest date of the others given with it
   const latest = articles.map((a) => a.anchor.date).filter((d): d is string => !!d).sort().at(-1);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRealDate } from "../shared/calendar.js";
 
 /** A newsroom's reference facts (--facts facts.json): a trusted source in every report. */
 export const Facts = z
@@ -7,7 +8,12 @@ export const Facts = z
     places: z.array(z.object({ name: z.string().min(1), within: z.string().min(1) }).strict()).optional(),
     event: z
       .object({
-        date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "an ISO date: YYYY, YYYY-MM or YYYY-MM-DD").optional(),
+        date: z
+          .string()
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+          // "2026-14-31" has the shape but is no day: it must not become the event's date
+          .refine((d) => isRealDate(d, true), "no date of the calendar (month 1-12, a day the month has)")
+          .optional(),
         location: z.string().min(1).optional(),
       })
       .strict()

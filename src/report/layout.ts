@@ -17,7 +17,18 @@ interface StyledChar {
   style: string;
 }
 
-export const visibleWidth = (text: string): number => stringWidth(text);
+/** Printable ASCII is one column a character: string-width (which builds a regex per call) only for the rest. */
+const PLAIN = /^[\x20-\x7e]*$/;
+export const visibleWidth = (text: string): number => (PLAIN.test(text) ? text.length : stringWidth(text));
+
+const charWidths = new Map<string, number>();
+/** One character's width, remembered: a report measures the same few hundred characters again and again. */
+function charWidth(char: string): number {
+  if (char.length === 1 && char >= " " && char <= "~") return 1;
+  let width = charWidths.get(char);
+  if (width === undefined) charWidths.set(char, (width = stringWidth(char)));
+  return width;
+}
 
 export const stripColor = (text: string): string => text.replace(SGR, "");
 
@@ -70,7 +81,7 @@ function draw(chars: readonly StyledChar[]): string {
   return style ? `${out}\x1b[0m` : out;
 }
 
-const widthOf = (chars: readonly StyledChar[]): number => chars.reduce((n, c) => n + stringWidth(c.char), 0);
+const widthOf = (chars: readonly StyledChar[]): number => chars.reduce((n, c) => n + charWidth(c.char), 0);
 
 /** Words and the spaces between them; the leading spaces (an indent) are kept apart. */
 function wordsOf(chars: readonly StyledChar[]): { indent: StyledChar[]; words: StyledChar[][] } {
@@ -131,7 +142,7 @@ function splitWord(word: StyledChar[], room: number): StyledChar[][] {
   while (widthOf(rest) > room && rest.length > 1) {
     // room in columns as a count of characters: wide characters take two
     let fits = 0;
-    for (let w = 0; fits < rest.length && w + stringWidth(rest[fits]!.char) <= room; fits++) w += stringWidth(rest[fits]!.char);
+    for (let w = 0; fits < rest.length && w + charWidth(rest[fits]!.char) <= room; fits++) w += charWidth(rest[fits]!.char);
     const at = Math.max(1, Math.min(fits, cutOf(rest.map((c) => c.char).join(""), fits)));
     pieces.push(rest.slice(0, at));
     rest = rest.slice(at);
@@ -235,13 +246,32 @@ export function renderTable(head: readonly string[], rows: readonly (readonly st
   const words = narrowestOf(widestWord);
   // too narrow for every word whole: paths are cut after a slash, only as much as the room requires
   const widths = words.reduce((a, b) => a + b, 0) <= room ? columnWidths(natural, words, room) : columnWidths(words, narrowestOf(widestPathPart), room);
-  const cell = (text: string, i: number) => wrapLine(text, widths[i]!).join("\n");
+  const lines = (text: string, i: number) => wrapLine(text, widths[i]!);
+  // each line of a row is a row of its own for cli-table3, which draws a multi-line cell in time
+  // quadratic in its length; the lines between rows are put back here
   const table = new Table({
-    head: head.map(cell),
+    head: head.map((h, i) => lines(h, i).join("\n")),
     colWidths: widths.map((w) => w + 2),
     wordWrap: false,
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
   });
-  for (const row of rows) table.push(row.map(cell));
-  return table.toString();
+  const heights: number[] = [];
+  for (const row of rows) {
+    const cells = row.map(lines);
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    heights.push(height);
+    for (let k = 0; k < height; k++) table.push(cells.map((c) => c[k] ?? ""));
+  }
+  const drawn = table.toString().split("\n");
+  const separator = `├${widths.map((w) => "─".repeat(w + 2)).join("┼")}┤`;
+  const bodyStart = drawn.length - 1 - heights.reduce((a, b) => a + b, 0);
+  const out = drawn.slice(0, bodyStart);
+  let at = bodyStart;
+  heights.forEach((height, i) => {
+    if (i > 0) out.push(separator);
+    out.push(...drawn.slice(at, at + height));
+    at += height;
+  });
+  out.push(drawn.at(-1)!);
+  return out.join("\n");
 }

@@ -61,6 +61,15 @@ function contradictionBlock(c: ChalkInstance, f: Finding, claims: ReadonlyMap<st
   return lines.join("\n");
 }
 
+/**
+ * A cell's list of sources: the first few and how many more (--json has them all). A table cell of
+ * hundreds of names says nothing a reader can use, and cli-table3 takes time quadratic in a
+ * multi-line cell's length to draw it.
+ */
+function sourceList(sources: readonly string[], shown = 8): string {
+  return sources.length <= shown ? sources.join(", ") : `${sources.slice(0, shown).join(", ")} and ${sources.length - shown} more`;
+}
+
 /** A table with a bold head; the cells are article text, made safe. */
 function table(c: ChalkInstance, head: string[], rows: string[][], width: number): string {
   return renderTable(head.map((h) => c.bold(h)), rows.map((row) => row.map(safeText)), width);
@@ -83,19 +92,19 @@ export function formatPretty(report: Report, options: PrettyOptions): string {
   const updates = byKind("update");
   if (updates.length > 0) {
     out.push("", c.bold("Updates (later reports revise earlier figures)"));
-    out.push(table(c, ["subject", "values in time order", "latest"], updates.map((f) => [`${f.attribute}: ${f.subject.name}`, f.values.map((v) => `${v.text} (${v.sources.join(", ")})`).join(" → "), f.consensus ?? ""]), options.width));
+    out.push(table(c, ["subject", "values in time order", "latest"], updates.map((f) => [`${f.attribute}: ${f.subject.name}`, f.values.map((v) => `${v.text} (${sourceList(v.sources)})`).join(" → "), f.consensus ?? ""]), options.width));
   }
   const discrepancies = byKind("discrepancy");
   if (discrepancies.length > 0 && options.verbose) {
     out.push("", c.bold("Possible discrepancies (values differ, but may not be about one event at one time)"));
-    out.push(table(c, ["attribute", "subject", "values", "confidence"], discrepancies.map((f) => [f.attribute, f.subject.name, f.values.map((v) => `${v.text} (${v.sources.join(", ")})`).join(" / "), f.confidence?.toFixed(2) ?? ""]), options.width));
+    out.push(table(c, ["attribute", "subject", "values", "confidence"], discrepancies.map((f) => [f.attribute, f.subject.name, f.values.map((v) => `${v.text} (${sourceList(v.sources)})`).join(" / "), f.confidence?.toFixed(2) ?? ""]), options.width));
   } else if (discrepancies.length > 0) {
     out.push("", ...wrapLine(c.dim(`${plural(discrepancies.length, "possible discrepancy")} not shown (values that differ but may not be about one event at one time); --verbose lists them.`), options.width, 2));
   }
   const agreements = byKind("agreement");
   if (agreements.length > 0) {
     out.push("", c.bold("Agreements"));
-    out.push(table(c, ["attribute", "subject", "value", "sources"], agreements.map((f) => [f.attribute, f.subject.name, f.values.map((v) => v.text).join(" / "), f.values.flatMap((v) => v.sources).filter((x, i, a) => a.indexOf(x) === i).sort().join(", ")]), options.width));
+    out.push(table(c, ["attribute", "subject", "value", "sources"], agreements.map((f) => [f.attribute, f.subject.name, f.values.map((v) => v.text).join(" / "), sourceList(f.values.flatMap((v) => v.sources).filter((x, i, a) => a.indexOf(x) === i).sort())]), options.width));
   }
   const single = byKind("uncorroborated");
   if (single.length > 0) {

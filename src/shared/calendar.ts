@@ -37,3 +37,18 @@ export function dateSpan(partial: string): [string, string] {
   }
   return [`${partial}-01-01`, `${partial}-12-31`];
 }
+
+/**
+ * Is this a date of the calendar, YYYY-MM-DD (or YYYY-MM, or YYYY when `partial`)? "2026-14-31",
+ * "2026-02-30" and "20135-01-01" are not: a shifted or mistyped number is no date, and a date that
+ * is not one must never be used (chrono loops forever on an Invalid Date as its reference).
+ */
+export function isRealDate(iso: string, partial = false): boolean {
+  const m = (partial ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/ : /^(\d{4})-(\d{2})-(\d{2})$/).exec(iso);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC reads years 0-99 as 1900-1999: set the year itself
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node/en";
-import { addDays, weekdayOf } from "./calendar.js";
+import { addDays, isRealDate, weekdayOf } from "./calendar.js";
 
 /** A date the text states, resolved as far as the text and the anchor allow. */
 export interface DateMention {
@@ -39,8 +39,40 @@ const MAY_HOLD_A_DATE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(jan|feb|mar|
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** The reference chrono is given: always a valid Date (findDates has dropped an anchor that is no real date). */
 function referenceOf(anchor: Anchor): Date {
-  return anchor.date ? new Date(`${anchor.date}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const reference = anchor.date ? new Date(`${anchor.date}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  return Number.isNaN(reference.getTime()) ? new Date(Date.UTC(2000, 0, 1, 12)) : reference;
+}
+
+/**
+ * The anchor findDates may use. chrono-node 2.10.3 never returns when its reference is an Invalid
+ * Date and the text names a zone with summer time ("9 pm ET": getNthWeekdayOfMonth(NaN, …)), and
+ * the weekday walk in resolve() never ends on an anchor that makes no Date at all: an anchor that
+ * is no day of the calendar is none.
+ */
+function checkedAnchor(anchor: Anchor): Anchor {
+  return anchor.date === null || isRealDate(anchor.date) ? anchor : { ...anchor, date: null };
+}
+
+/**
+ * The most text one chrono call is given. One call costs more than linear time in its length
+ * (130 KB took 0.4 s, 260 KB 1.2 s), and no call can be stopped once started. Longer text is read
+ * in windows cut at a space: a date is a few words, and text this long in one call is a dump, not
+ * a sentence (a date across a cut is lost). Callers cut text into sentences or pieces first; this
+ * bound holds for any caller.
+ */
+const MAX_PARSE_LENGTH = 2000;
+
+function* windowsOf(text: string): Generator<[offset: number, window: string]> {
+  let start = 0;
+  while (text.length - start > MAX_PARSE_LENGTH) {
+    const cut = text.lastIndexOf(" ", start + MAX_PARSE_LENGTH);
+    const end = cut > start + MAX_PARSE_LENGTH / 2 ? cut : start + MAX_PARSE_LENGTH;
+    yield [start, text.slice(start, end)];
+    start = end;
+  }
+  yield [start, text.slice(start)];
 }
 
 /**
@@ -52,7 +84,11 @@ const remembered = new Map<string, DateMention[]>();
 const REMEMBERED_MAX = 8192;
 
 /** Every date mentioned in `text`, resolved against the anchor; mentions it cannot resolve are left out. */
-export function findDates(text: string, anchor: Anchor, futureTense = false, yearsOnly = false): DateMention[] {
+export function findDates(text: string, given: Anchor, futureTense = false, yearsOnly = false): DateMention[] {
+  const anchor = checkedAnchor(given);
+  if (text.length > MAX_PARSE_LENGTH) {
+    return [...windowsOf(text)].flatMap(([offset, window]) => findDates(window, anchor, futureTense, yearsOnly).map((d) => ({ ...d, index: d.index + offset })));
+  }
   // chrono is the costliest step of extraction: ask it only about text that names a day, a month or a relative time
   if (yearsOnly || !MAY_HOLD_A_DATE.test(text)) return bareYears(text, [], anchor);
   const key = `${anchor.date}|${anchor.direction}|${futureTense ? 1 : 0}|${text}`;
@@ -134,7 +170,8 @@ function bareYears(text: string, mentions: DateMention[], anchor?: Anchor): Date
     }
   }
   mentions.sort((a, b) => a.index - b.index);
-  return mentions.map((d) => ({ ...d, text: d.text.replace(/[\s,.;:]+$/, "") }));
+  // a mention is used as a date, and written: one that is no day of the calendar is left out
+  return mentions.filter((d) => isRealDate(d.iso, true)).map((d) => ({ ...d, text: d.text.replace(/[\s,.;:]+$/, "") }));
 }
 
 function resolve(result: chrono.ParsedResult, anchor: Anchor, futureTense: boolean): DateMention | null {

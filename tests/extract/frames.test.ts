@@ -78,7 +78,7 @@ describe("frames: a date is anchored when it dates the event word", () => {
 
 describe("frames: how a date was resolved", () => {
   it("'March 8, 2026' is explicit", () => {
-    expect(datesOf("The shooting happened on March 8, 2026, outside a bar.")).toEqual([["2026-03-08", undefined, "explicit"]]);
+    expect(datesOf("The shooting happened on March 8, 2026, outside a bar.")).toEqual([["2026-03-08", true, "explicit"]]);
   });
 
   it("'on Tuesday' in a dated article is resolved against its own date", () => {

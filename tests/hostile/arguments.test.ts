@@ -48,6 +48,7 @@ const arrayConfig = file("array.json", "[]");
 const factsNotJson = file("facts-not-json.json", "people: []");
 const factsBadSchema = file("facts-bad.json", JSON.stringify({ people: [{ name: "Sanae Takaichi" }] }));
 const factsBadDate = file("facts-bad-date.json", JSON.stringify({ event: { date: "13 January 2026" } }));
+const factsNoDay = file("facts-no-day.json", JSON.stringify({ event: { date: "2026-14-31" } }));
 const missing = join(dir, "does-not-exist.json");
 
 describe("bad arguments and config: exit 2, one line naming the problem, no stack", () => {
@@ -67,6 +68,7 @@ describe("bad arguments and config: exit 2, one line naming the problem, no stac
     ["a facts file that is not JSON", ["seeds", "--facts", factsNotJson], new RegExp(`^factcheck: ${factsNotJson}: not JSON \\(`)],
     ["a facts file that fails its schema", ["seeds", "--facts", factsBadSchema], new RegExp(`^factcheck: ${factsBadSchema}: people\\.0\\.role: `)],
     ["a facts file with a date that is not ISO", ["seeds", "--facts", factsBadDate], new RegExp(`^factcheck: ${factsBadDate}: event\\.date: an ISO date`)],
+    ["a facts file with a date of the right shape that is no day", ["seeds", "--facts", factsNoDay], new RegExp(`^factcheck: ${factsNoDay}: event\\.date: no date of the calendar`)],
     ["a facts file that does not exist", ["seeds", "--facts", missing], new RegExp(`^factcheck: ${missing}: cannot be read \\(ENOENT\\)$`)],
     ["--jobs 0", ["seeds", "--jobs", "0"], /^factcheck: --jobs takes a whole number of threads, not "0"$/],
     ["--jobs 1.5", ["seeds", "--jobs", "1.5"], /^factcheck: --jobs takes a whole number of threads, not "1\.5"$/],

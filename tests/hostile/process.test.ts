@@ -192,6 +192,41 @@ describe("--output is written atomically", () => {
   });
 });
 
+describe("a signal ends a run within a moment, whatever it is doing", () => {
+  /** one article of 3 MB on one line: its extraction is one synchronous call of many seconds */
+  const huge = join(work, "huge");
+  const outDir = join(work, "out-huge");
+  const GRACE_MS = 2000;
+
+  beforeAll(() => {
+    mkdirSync(huge);
+    mkdirSync(outDir);
+    const parts: string[] = [];
+    for (let i = 0, length = 0; length < 3 * 1024 * 1024; i++) {
+      const sentence = `At least ${100 + (i % 9000)} people died in Velm on March ${1 + (i % 28)}, 2026, and ${10 + (i % 90)} boats searched the bay for ${2 + (i % 20)} hours.`;
+      parts.push(sentence);
+      length += sentence.length + 1;
+    }
+    writeFileSync(join(huge, "one-line.txt"), `Ferry sinks off Velm\n${parts.join(" ")}\n`);
+  });
+
+  for (const [signal, status] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+    it(`${signal} a second into the extraction of a 3 MB line (--jobs 1): exit ${status} within ${GRACE_MS / 1000} s, no report and no temporary file left`, async () => {
+      const target = join(outDir, `report-${signal}.json`);
+      const child = start([huge, "--json", "--jobs", "1", "-o", target]);
+      const exit = finished(child);
+      await delay(1000);
+      const sent = performance.now();
+      child.kill(signal);
+      const r = await exit;
+      expect(performance.now() - sent).toBeLessThan(GRACE_MS);
+      expect(r.code).toBe(status);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(readdirSync(outDir)).toEqual([]);
+    }, 30_000);
+  }
+});
+
 describe("factcheck never writes into its inputs", () => {
   it("a run (report to stdout, then to a file elsewhere) leaves every input file, its bytes and its time as they were", async () => {
     const before = fingerprint(mixed);
