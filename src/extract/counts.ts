@@ -232,7 +232,9 @@ export function findCounts(sentence: Sentence, taken: ReadonlySet<number>): Quan
       // claim; "the seven agreements signed" still counts them
       const definite = /^(the|their|these|those|its|his|her|both|all)$/.test(tokens[first - 1]?.lower ?? "");
       if (definite && n <= 10 && (n <= 2 || PARTIES.test(nounAfter(tokens, last + 1) ?? ""))) continue;
-      if (n === 1 && !hedge && !PEOPLE.has(nounAfter(tokens, last + 1) ?? "")) continue;
+      // "one of the", "the one who": a pronoun; but "kills 1, injures 2" counts the one killed
+      const afterCasualty = /^\d+$/.test(t.text) && CATEGORIES.find(tokens, first - 1) !== undefined;
+      if (n === 1 && !hedge && !afterCasualty && !PEOPLE.has(nounAfter(tokens, last + 1) ?? "")) continue;
     } else continue;
     // "4,234: People on board …": the counted noun follows a colon in a by-the-numbers list
     const colon = tokens[last + 1]?.text === ":";
