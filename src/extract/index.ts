@@ -113,6 +113,9 @@ const COLLAPSE = "collapse";
 const CAUSES = new Set(events.damageCauses);
 const PLACE_BEFORE = /^(in|at|near|from|off|outside|inside)$/;
 const CASUALTIES = new Set(quantities.peopleCategories);
+const HARMLESS = new Set(events.harmless);
+/** the dead, the injured, the damaged: what only a harmful event makes */
+const TOLLS = new Set(quantities.rising);
 const SENTENCES = new Set(Object.keys(quantities.durationKinds));
 const HELD_PERCENT = new RegExp(`^share( of (${quantities.heldPercentKinds.join("|")}))?$`);
 const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|announced|announces|reported|reports|confirmed|confirms|estimated|estimates)$/;
@@ -321,9 +324,10 @@ export function extract(article: Article): RawClaim[] {
     const sentencePeople = peopleIn(s, 0, s.tokens.length - 1, people);
 
     /** The event a claim at token `index` hangs on; asides (a statement, an evacuation) only when `withAsides`. */
-    const eventAt = (index: number, withAsides: boolean): EventContext => {
+    const eventAt = (index: number, withAsides: boolean, casualties = false): EventContext => {
       // damage (a collapse, a landslide) happens when and where the event does: it never owns a date or place
-      const candidates = triggers.filter((t) => !t.aside || (withAsides && t.eventClass !== "damage"));
+      // the dead and the injured are never a meeting's or a vote's ("when authorities arrived, five were found dead")
+      const candidates = triggers.filter((t) => (!t.aside || (withAsides && t.eventClass !== "damage")) && !(casualties && HARMLESS.has(t.eventClass.split(":")[0]!)));
       const trigger = nearestTrigger(s, candidates, index);
       const [from, to] = clauseAround(s, trigger?.index ?? index);
       let participants = peopleIn(s, from, to, people);
@@ -421,7 +425,7 @@ export function extract(article: Article): RawClaim[] {
       const titled = q.kind === "duration" ? holderByTitle.get(q.what) : undefined;
       const holder = titled ?? (held ? holderAt(s, q.index, people, q.kind === "duration") : undefined);
       const request = q.kind !== "count" && isRequest(s, q.index) ? " sought" : "";
-      const e = eventAt(q.index, false);
+      const e = eventAt(q.index, false, q.kind === "count" && TOLLS.has(q.what));
       // "four others were injured": a casualty word is the count's own predicate, whatever event word is near
       // a figure someone holds (a captain's years of service, a party's seats) is tied to its holder
       const anchored = e.inClause || (q.kind === "count" && CASUALTIES.has(q.what)) || !!holder;

@@ -8,3 +8,11 @@ describe("what a count counts, in a headline's verbs", () => {
     expect(counts("Office shooting kills 1, injures 2")).toEqual([["1", "people dead"], ["2", "people injured"]]);
   });
 });
+
+describe("a toll hangs on a harmful event", () => {
+  it("'when authorities arrived, five victims were found dead': the dead are the shooting's, not the arrival's", () => {
+    const claims = claimsOf(" date 2026-03-10 Shooting in Velmont\nThe shooting happened late Monday. When deputies arrived at the house, five victims were found dead.\n");
+    const dead = claims.filter((c) => c.attribute === "count" && c.context.about === "people dead");
+    expect(dead.map((c) => [c.value.normalized, c.context.event === "meeting"])).toEqual([["5", false]]);
+  });
+});
