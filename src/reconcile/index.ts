@@ -159,7 +159,10 @@ function judge(slot: Slot, ctx: Judging): Draft[] {
     const dissenters = new Set(dissent.flatMap((v) => v.sources));
     const others = new Set(consensus.sources.filter((s) => !dissenters.has(s)).map(ctx.originOf)).size;
     const verb = (v: FindingValue) => (slot.attribute === "role" ? `${v.sources.length > 1 ? "call" : "calls"} ${slot.subject.name} ${quoted(v)}` : `${v.sources.length > 1 ? "give" : "gives"} ${describe(slot.attribute, slot.subject.name)} as ${quoted(v)}`);
-    message = `${dissent.map((v) => `${list(v.sources)} ${verb(v)}`).join("; ")}; ${others} other source${others === 1 ? " says" : "s say"} ${quoted(consensus)}`;
+    // the consensus's list of sources may hold a dissenter that says both: say so, so that the count and the list agree
+    const both = consensus.sources.filter((s) => dissenters.has(s));
+    const alsoSays = both.length > 0 ? ` (and ${list(both)} ${both.length === 1 ? "says" : "say"} so too elsewhere)` : "";
+    message = `${dissent.map((v) => `${list(v.sources)} ${verb(v)}`).join("; ")}; ${others} other source${others === 1 ? " says" : "s say"} ${quoted(consensus)}${alsoSays}`;
   } else {
     message = `sources disagree on ${describe(slot.attribute, slot.subject.name)}: ${involved.map((v) => `${quoted(v)} (${list(v.sources)})`).join(" vs ")}`;
   }

@@ -28,3 +28,14 @@ describe("offices that may be held together, or are one office", () => {
     expect(kinds).toContain("contradiction");
   });
 });
+
+describe("a contradiction's message says what its list of sources holds", () => {
+  it("a source that gives both titles is named beside the others that give the consensus", () => {
+    const findings = reportOn({
+      "a.txt": " date 2026-05-04 Talks in Velm\nPrime Minister Ada Kroll met the envoy.\n",
+      "b.txt": " date 2026-05-04 Talks in Velm\nPrime Minister Ada Kroll met the envoy.\n",
+      "c.txt": " date 2026-05-04 Talks in Velm\nPresident Ada Kroll met the envoy. Later, Prime Minister Ada Kroll spoke.\n",
+    }).findings.filter((f) => f.kind === "contradiction");
+    expect(findings.map((f) => f.message)).toEqual(['c.txt calls Ada Kroll "President"; 2 other sources say "Prime Minister" (and c.txt says so too elsewhere)']);
+  });
+});
